@@ -1,0 +1,137 @@
+// Opens the one database the app uses: PGlite in a local folder by default (no server to
+// install), or a PostgreSQL server when DATABASE_URL is set. Same Prisma schema, same
+// generated client; migrations from prisma/migrations are applied on open.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from '@prisma/driver-adapter-utils';
+import { PrismaClient } from './generated/prisma/client.js';
+import { applyMigrations } from './store/migrate.js';
+import { syncCountries } from './store/countries.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Db {
+  prisma: PrismaClient;
+  engine: Engine;
+  /** Where the data lives: the PGlite folder, ":memory:" or the server URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** postgres://… — a PostgreSQL server; otherwise PGlite. */
+  databaseUrl?: string;
+  /** PGlite data folder; undefined with no databaseUrl means in-memory. */
+  dataDir?: string;
+  /** PostgreSQL schema (tests isolate themselves in one schema each). */
+  pgSchema?: string;
+  /** Called with the SQL text of every statement the app runs (query counting in tests). */
+  onQuery?: (sql: string) => void;
+  /** Apply migrations and sync country reference data (default true). */
+  migrate?: boolean;
+}
+
+export const DEFAULT_DATA_DIR = '.data/pglite';
+
+export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  let engine: Engine;
+  let location: string;
+  let closeDriver: () => Promise<void>;
+  if (opts.databaseUrl) {
+    engine = 'postgres';
+    const url = new URL(opts.databaseUrl);
+    location = `${url.protocol}//${url.host}${url.pathname}${opts.pgSchema ? `?schema=${opts.pgSchema}` : ''}`;
+    if (opts.pgSchema) await ensurePgSchema(opts.databaseUrl, opts.pgSchema);
+    factory = new PrismaPg(
+      {
+        connectionString: opts.databaseUrl,
+        max: 10,
+        ...(opts.pgSchema ? { options: `-c search_path="${opts.pgSchema}"` } : {}),
+      },
+      opts.pgSchema ? { schema: opts.pgSchema } : undefined,
+    );
+    closeDriver = async () => {};
+  } else {
+    engine = 'pglite';
+    if (opts.dataDir) mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
+    const pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    location = opts.dataDir ?? ':memory:';
+    factory = new PrismaPGlite(pg);
+    closeDriver = () => pg.close();
+  }
+  if (opts.migrate !== false) await applyMigrations(factory);
+  const adapter = opts.onQuery ? countingFactory(factory, opts.onQuery) : factory;
+  const prisma = new PrismaClient({ adapter });
+  const db: Db = {
+    prisma,
+    engine,
+    location,
+    async close() {
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+  if (opts.migrate !== false) await syncCountries(prisma);
+  return db;
+}
+
+/** DATABASE_URL → PostgreSQL, else PGlite in PGLITE_DIR or .data/pglite. */
+export function openDbFromEnv(extra: Partial<OpenDbOptions> = {}): Promise<Db> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  return openDb({
+    databaseUrl,
+    dataDir: databaseUrl ? undefined : process.env.PGLITE_DIR || DEFAULT_DATA_DIR,
+    ...extra,
+  });
+}
+
+async function ensurePgSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`bad schema name: ${schema}`);
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Wraps a driver adapter factory so that every SQL statement is reported to `onQuery`. */
+function countingFactory(
+  inner: SqlMigrationAwareDriverAdapterFactory,
+  onQuery: (sql: string) => void,
+): SqlMigrationAwareDriverAdapterFactory {
+  const wrapQueryable = <T extends { queryRaw(q: SqlQuery): unknown; executeRaw(q: SqlQuery): unknown }>(q: T): T =>
+    new Proxy(q, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop === 'queryRaw' || prop === 'executeRaw') {
+          return (query: SqlQuery) => {
+            onQuery(query.sql);
+            return (value as (q: SqlQuery) => unknown).call(target, query);
+          };
+        }
+        if (prop === 'startTransaction') {
+          return async (...args: unknown[]) =>
+            wrapQueryable((await (value as (...a: unknown[]) => Promise<Transaction>).apply(target, args)) as Transaction);
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => wrapQueryable((await inner.connect()) as SqlDriverAdapter),
+    connectToShadowDb: async () => inner.connectToShadowDb(),
+  };
+}

@@ -1,0 +1,23 @@
+// Applies the committed migrations (prisma/migrations) with Prisma's WebAssembly schema
+// engine, through the same driver adapter the app uses. Idempotent: applied migrations are
+// recorded in _prisma_migrations as the Prisma CLI would.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { openSchemaEngine, readMigrations, NO_FILTER } from './schema-engine.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCHEMA_PATH = path.join(root, 'prisma/schema.prisma');
+export const MIGRATIONS_DIR = path.join(root, 'prisma/migrations');
+
+export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const engine = await openSchemaEngine(SCHEMA_PATH, factory, (m) => {
+    if (process.env.DEBUG_MIGRATIONS) console.error(m);
+  });
+  try {
+    const out = await engine.applyMigrations({ migrationsList: readMigrations(MIGRATIONS_DIR), filters: NO_FILTER });
+    return out.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}

@@ -1,0 +1,40 @@
+// Name keys for resolving organizations and services across policies: "Zoom Video
+// Communications, Inc." and "ZOOM Video Communications Inc" get the same key.
+import { legalFormOf, stripLegalForm } from '../kb/legalForms.js';
+
+/** Lowercase, no diacritics, no punctuation, single spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
+
+/** The resolution key of an organization name: legal form stripped (repeatedly), folded. */
+export function orgKey(name: string): string {
+  let base = name.trim();
+  for (let i = 0; i < 3; i++) {
+    const stripped = stripLegalForm(base);
+    if (!stripped || stripped === base) break;
+    base = stripped;
+  }
+  const key = foldName(base).replace(/^the /, '');
+  return key || foldName(name);
+}
+
+export function serviceKey(name: string): string {
+  return foldName(name);
+}
+
+export function legalFormFromName(name: string): string | null {
+  return legalFormOf(name)?.form ?? null;
+}
+
+export function uniq<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,126 @@
+// Store: ingestion into one normalized graph, on PGlite and on a PostgreSQL server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
+import { policy, recipient, transfer, zoomPolicy, ev } from './helpers/fixtures.js';
+import type { Db } from '../src/db.js';
+import { ingestGraph } from '../src/store/ingest.js';
+import { transferWhere } from '../src/store/queries.js';
+import { orgKey } from '../src/store/normalize.js';
+
+describe('name normalization', () => {
+  it('strips legal forms and punctuation', () => {
+    expect(orgKey('Zoom Video Communications, Inc.')).toBe('zoom video communications');
+    expect(orgKey('ZOOM Video Communications Inc')).toBe('zoom video communications');
+    expect(orgKey('Hetzner Online GmbH')).toBe('hetzner online');
+    expect(orgKey('Müller & Söhne GmbH & Co. KG')).toBe('muller and sohne');
+  });
+});
+
+for (const name of SKIPPED_ENGINES) describe.skip(`store on ${name}`, () => it('skipped', () => {}));
+
+describe.each(ENGINES)('store on $name', (engine) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await engine.open();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('ingests a policy version with its edges and evidence', async () => {
+    const r = await ingestGraph(db.prisma, zoomPolicy('acme.txt', 'Acme GmbH'));
+    expect(r.created).toBe(true);
+    expect(r.summary).toMatchObject({ recipients: 2, transfers: 1, countries: ['US'] });
+    const t = await db.prisma.transfer.findFirstOrThrow({
+      where: { versionId: r.versionId },
+      include: { controller: true, recipient: true, service: true, evidence: true, country: true },
+    });
+    expect(t.controller.name).toBe('Acme GmbH');
+    expect(t.recipient.name).toMatch(/^Zoom/);
+    expect(t.service?.name).toBe('Zoom');
+    expect(t.country?.nameDe).toBe('Vereinigte Staaten');
+    expect(t.mechanisms.sort()).toEqual(['DPF', 'SCC']);
+    expect(t.thirdCountry).toBe(true);
+    expect(t.evidence[0].quote).toContain('in den USA');
+    const loc = await db.prisma.processingLocation.findFirstOrThrow({ where: { versionId: r.versionId }, include: { region: true, evidence: true } });
+    expect(loc.region?.name).toBe('Falkenstein');
+    expect(loc.evidence).toHaveLength(1);
+  });
+
+  it('is idempotent: the same text twice gives the same version and no new rows', async () => {
+    const g = zoomPolicy('idem.txt', 'Idem AG');
+    const a = await ingestGraph(db.prisma, g);
+    const counts = async () => ({
+      v: await db.prisma.policyVersion.count(),
+      o: await db.prisma.organization.count(),
+      t: await db.prisma.transfer.count(),
+      e: await db.prisma.evidence.count(),
+    });
+    const before = await counts();
+    const b = await ingestGraph(db.prisma, g);
+    expect(b.created).toBe(false);
+    expect(b.versionId).toBe(a.versionId);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a changed text at the same source becomes a new current version; queries answer from it', async () => {
+    const v1 = await ingestGraph(db.prisma, zoomPolicy('versioned.txt', 'Versioned GmbH', 'Zoom Video Communications, Inc.', ['SCC']));
+    const g2 = zoomPolicy('versioned.txt', 'Versioned GmbH', 'Zoom Video Communications, Inc.', ['DPF']);
+    g2.text += ' Stand: Juni 2025.';
+    const v2 = await ingestGraph(db.prisma, g2);
+    expect(v2.created).toBe(true);
+    expect(v2.versionId).not.toBe(v1.versionId);
+    expect(v2.policyId).toBe(v1.policyId);
+    const versions = await db.prisma.policyVersion.findMany({ where: { policyId: v1.policyId }, orderBy: { ingestedAt: 'asc' } });
+    expect(versions.map((v) => v.isCurrent)).toEqual([false, true]);
+    const current = await db.prisma.transfer.findMany({ where: await transferWhere({ controller: 'Versioned GmbH' }) });
+    expect(current.map((t) => t.mechanisms)).toEqual([['DPF']]);
+    const all = await db.prisma.transfer.findMany({ where: await transferWhere({ controller: 'Versioned GmbH', includeHistory: true }) });
+    expect(all).toHaveLength(2);
+  });
+
+  it('resolves "Zoom Video Communications, Inc." and "Zoom Communications Inc." to one organization', async () => {
+    await ingestGraph(db.prisma, zoomPolicy('old-name.txt', 'Alpha GmbH', 'Zoom Video Communications, Inc.'));
+    await ingestGraph(db.prisma, zoomPolicy('new-name.txt', 'Beta GmbH', 'Zoom Communications Inc.'));
+    await ingestGraph(db.prisma, zoomPolicy('brand.txt', 'Gamma GmbH', 'ZOOM VIDEO COMMUNICATIONS INC'));
+    const zooms = await db.prisma.organization.findMany({ where: { name: { contains: 'zoom', mode: 'insensitive' } } });
+    expect(zooms).toHaveLength(1);
+    expect(zooms[0].aliases).toEqual(expect.arrayContaining(['Zoom Video Communications, Inc.']));
+    const t = await db.prisma.transfer.findMany({ where: await transferWhere({ country: 'US', service: 'zoom' }), include: { controller: true } });
+    expect(new Set(t.map((x) => x.controller.name))).toEqual(new Set(['Acme GmbH', 'Idem AG', 'Versioned GmbH', 'Alpha GmbH', 'Beta GmbH', 'Gamma GmbH']));
+    expect(await db.prisma.service.count({ where: { key: 'zoom' } })).toBe(1);
+  });
+
+  it('concurrent ingests of the same vendors from many policies never create duplicates', async () => {
+    const graphs = Array.from({ length: 12 }, (_, i) =>
+      policy(`concurrent-${i}.txt`, `Concurrent ${i} GmbH`, [
+        recipient(i % 2 ? 'Mailchimp' : 'The Rocket Science Group LLC', { aliases: ['Mailchimp'], services: ['Mailchimp'], transfers: [transfer('US', ['SCC'], 'Mailchimp übermittelt Daten in die USA.')] }),
+        recipient('Cloudflare, Inc.', { services: ['Cloudflare CDN'], transfers: [transfer('US', ['DPF'], 'Cloudflare ist unter dem DPF zertifiziert.')] }),
+        recipient(`Shared Vendor ${i % 3} GmbH`),
+        recipient('Shared Everywhere GmbH', { subprocessors: [{ name: 'Amazon Web Services, Inc.', evidence: ev('Unterauftragsverarbeiter ist AWS.') }] }),
+      ]),
+    );
+    const results = await Promise.all(graphs.map((g) => ingestGraph(db.prisma, g)));
+    expect(results.every((r) => r.created)).toBe(true);
+    for (const key of ['cloudflare', 'shared everywhere', 'amazon web services', 'shared vendor 0', 'shared vendor 1', 'shared vendor 2']) {
+      expect(await db.prisma.organization.count({ where: { key } }), key).toBe(1);
+    }
+    expect(await db.prisma.organization.count({ where: { OR: [{ key: 'mailchimp' }, { key: 'the rocket science group' }, { aliasKeys: { has: 'mailchimp' } }] } })).toBeLessThanOrEqual(2);
+    expect(await db.prisma.service.count({ where: { key: 'cloudflare cdn' } })).toBe(1);
+    expect(await db.prisma.engagement.count({ where: { recipient: { key: 'cloudflare' }, version: { isCurrent: true } } })).toBe(12);
+    // the same policy ingested concurrently: one version
+    const same = zoomPolicy('race.txt', 'Race GmbH');
+    const rs = await Promise.all(Array.from({ length: 5 }, () => ingestGraph(db.prisma, same)));
+    expect(new Set(rs.map((r) => r.versionId)).size).toBe(1);
+    expect(rs.filter((r) => r.created)).toHaveLength(1);
+  });
+
+  it('a failure leaves nothing half-written', async () => {
+    const before = { p: await db.prisma.policy.count(), o: await db.prisma.organization.count(), t: await db.prisma.transfer.count() };
+    const g = zoomPolicy('broken.txt', 'Broken Unique Controller GmbH');
+    g.recipients.push(recipient('Brand New Vendor Nobody Has GmbH', { mentions: [{ section: null, start: 3_000_000_000, end: 3_000_000_001, quote: 'x' }] }));
+    await expect(ingestGraph(db.prisma, g)).rejects.toThrow();
+    expect({ p: await db.prisma.policy.count(), o: await db.prisma.organization.count(), t: await db.prisma.transfer.count() }).toEqual(before);
+    expect(await db.prisma.organization.count({ where: { key: 'brand new vendor nobody has' } })).toBe(0);
+  });
+});

@@ -1,0 +1,210 @@
+import { findVendorByName, VENDORS, type Vendor } from '../kb/vendors.js';
+import { isEuOrEea } from '../kb/countries.js';
+import type { CountryMention } from './countryMentions.js';
+import { nameKey, nameTokens, stripLegalForm } from './names.js';
+import { NOT_A_USE } from './cues.js';
+import type { OrgMention } from './organizations.js';
+import type { Segmented } from './segment.js';
+
+/** One organization or product the policy names, with every string the text uses for it. */
+export interface Entity {
+  id: number;
+  name: string;
+  legalForm: string | null;
+  aliases: Set<string>;
+  services: Set<string>;
+  vendor: Vendor | null;
+  seat: string | null;
+  address: string | null;
+  /** Country mentions that are this entity's address, not a destination. */
+  addressCountries: Set<number>;
+  /** Named only by a brand or product ("Matomo"), no legal entity in the text. */
+  brandOnly: boolean;
+}
+
+export interface Mention {
+  entity: number;
+  start: number;
+  end: number;
+}
+
+const AUTHORITY = /beauftragte|aufsichtsbeh|landesamt|datenschutzbeh|gericht|ministerium|bundesamt|finanzamt|commissioner|authority|court/i;
+const GENERIC_FIRST = new Set(
+  'american european europe global international united first general digital deutsche german data web online cloud media service services group new open smart social plus the die der das one my your net'.split(' '),
+);
+const ALIAS_AFTER =
+  /^[^()]{0,220}?\((?:nachfolgend|im Folgenden|im Weiteren|hereinafter|kurz|fortan|zusammen|"|„|“|‚|')\s*(?:bezeichnet als\s*|genannt\s*|referred to as\s*|:\s*)?[„"“‚'‘]?([^)"“”„‘’]{2,40}?)[“"”‘’']?\)/;
+const GENERIC_ALIAS = /^(?:anbieter|provider|dienst|service|wir|uns|we|us|verantwortliche[rn]?|controller|plattform|platform|tool|extension|website|webseite|online-meetings?|software|app)$/i;
+
+/** Resolve the legal entities named by legal form into entities: one per entity, aliases and seats attached. */
+export function buildEntities(text: string, orgs: OrgMention[], countries: CountryMention[], controllerKeys: string[]): { entities: Entity[]; orgMentions: Mention[] } {
+  const entities: Entity[] = [];
+  const orgMentions: Mention[] = [];
+  const isController = (name: string) => {
+    const k = nameTokens(name);
+    return controllerKeys.some((c) => {
+      const ck = c.split(' ');
+      return k.length > 0 && (k.join(' ') === c || (k.every((t) => ck.includes(t)) && k[0] === ck[0]));
+    });
+  };
+  for (const o of orgs) {
+    if (AUTHORITY.test(o.name) || isController(o.name)) continue;
+    const key = nameKey(o.name);
+    if (!key) continue;
+    let e = entities.find((x) => nameKey(x.name) === key || sameEntity(x, o));
+    if (!e) {
+      e = {
+        id: entities.length,
+        name: o.name,
+        legalForm: o.legalForm,
+        aliases: new Set(),
+        services: new Set(),
+        vendor: findVendorByName(o.name) ?? null,
+        seat: null,
+        address: null,
+        addressCountries: new Set(),
+        brandOnly: false,
+      };
+      entities.push(e);
+    } else if (o.name !== e.name && nameTokens(o.name).length < nameTokens(e.name).length) e.aliases.add(o.name);
+    orgMentions.push({ entity: e.id, start: o.start, end: o.end });
+    const seat = addressAfter(text, o.end, countries);
+    if (seat) {
+      seat.countryIndex.forEach((i) => e!.addressCountries.add(i));
+      if (!e.seat && seat.code) e.seat = seat.code;
+      if (!e.address && seat.address) e.address = seat.address;
+    }
+    const alias = ALIAS_AFTER.exec(text.slice(o.end, o.end + 320));
+    if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());
+  }
+  for (const e of entities) if (!e.seat && e.vendor) e.seat = catalogSeat(e);
+  return { entities, orgMentions };
+}
+
+/** "Cisco Inc." and "Cisco Systems, Inc.": same first word, same legal form, one name inside the other. */
+function sameEntity(e: Entity, o: OrgMention): boolean {
+  if (e.legalForm?.replace(/\W/g, '').toLowerCase() !== o.legalForm.replace(/\W/g, '').toLowerCase()) return false;
+  const a = nameTokens(e.name), b = nameTokens(o.name);
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return s.length > 0 && s[0] === l[0] && s.every((t) => l.includes(t));
+}
+
+function catalogSeat(e: Entity): string | null {
+  const key = nameKey(e.name);
+  const entity = e.vendor!.entities.find((x) => nameKey(x.name) === key || (x.formerNames ?? []).some((f) => nameKey(f) === key));
+  return entity?.country ?? (e.vendor!.entities.length === 1 ? e.vendor!.entities[0].country : null);
+}
+
+/**
+ * The address that follows a company name: "…, Inc., 55 Almaden Blvd, San Jose, CA 95113, USA" or
+ * "(USA)" or lines below it. Returns the seat country and which country mentions belong to the address.
+ */
+function addressAfter(text: string, end: number, countries: CountryMention[]): { code: string | null; address: string | null; countryIndex: number[] } | null {
+  let window = text.slice(end, end + 220);
+  const cut = window.search(/\((?:nachfolgend|im Folgenden|hereinafter)|\.\s+(?:[A-ZÄÖÜ][a-zäöü]+\s+){1,2}[a-zäöü]|\)\s*[.,;]?\s+[a-zäöü]{2,}|[;:]\s/);
+  if (cut >= 0) window = window.slice(0, cut + 1);
+  const lines = window.split('\n');
+  // an address runs on the same line or over the next few short lines
+  let span = lines[0];
+  for (let i = 1; i < Math.min(lines.length, 5) && lines[i].length < 60 && !/[.!?]$/.test(lines[i]); i++) span += '\n' + lines[i];
+  const spanEnd = end + span.length;
+  const inSpan = countries.map((c, i) => [c, i] as const).filter(([c]) => c.start >= end && c.end <= spanEnd);
+  for (const [c, i] of inSpan) {
+    const between = text.slice(end, c.start);
+    if (/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(between) && !/\d/.test(between)) continue;
+    if (/^[\s,(]*$/.test(between) || /[,\n(]\s*$/.test(between) || /\d/.test(between)) {
+      const address = text.slice(end, c.end).replace(/^[\s,(]+/, '').replace(/\s+/g, ' ').trim();
+      return { code: c.code, address: address.length > 3 ? address : null, countryIndex: inSpan.map(([, j]) => j).filter((j) => j <= i) };
+    }
+  }
+  const de = /^[\s,]+([^\n]{0,80}?(?<![A-Z]{2} )\b\d{5} [A-ZÄÖÜ][\p{L}-]+(?: am Main| an der \p{L}+)?)/u.exec(span);
+  if (de) return { code: 'DE', address: de[1].trim(), countryIndex: [] };
+  return null;
+}
+
+/** Strings the text may use for an entity besides its legal name, each mapped to whether it is a product. */
+export function surfaceNames(e: Entity): Map<string, 'service' | 'alias'> {
+  const out = new Map<string, 'service' | 'alias'>();
+  const bare = stripLegalForm(e.name);
+  if (bare !== e.name && bare.length >= 3) out.set(bare, 'alias');
+  for (const a of e.aliases) out.set(a, 'alias');
+  const first = bare.split(/[\s,]/)[0];
+  if (first.length >= 4 && /^\p{Lu}/u.test(first) && !GENERIC_FIRST.has(first.toLowerCase()) && nameTokens(bare).length > 1) out.set(first, 'alias');
+  if (e.vendor) {
+    for (const s of e.vendor.services) out.set(s, 'service');
+    for (const a of [e.vendor.brand, ...e.vendor.aliases]) if (!out.has(a)) out.set(a, 'alias');
+  }
+  out.delete(e.name);
+  return out;
+}
+
+const USE =
+  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|hoste|betreib|Anbieter|Dienst|Tool|Plugin|Plattform|Software|use[sd]?|using|provided|operated|host(?:ed|s)?|powered|via|über|mit Hilfe|mittels|bei)\b/i;
+
+export interface CatalogHit {
+  name: string;
+  vendor: Vendor;
+  start: number;
+  end: number;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CATALOG_NAMES = new Map<string, Vendor>();
+for (const v of VENDORS) for (const n of [...v.services, v.brand, ...v.aliases]) if (n.length >= 3 && !CATALOG_NAMES.has(n)) CATALOG_NAMES.set(n, v);
+// One alternation over every catalog name, longest first, so the text is scanned once.
+const CATALOG_RE = new RegExp(
+  `(?<![\\p{L}\\d./@-])(?:${[...CATALOG_NAMES.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d]|\\.[a-z]|-[\\p{L}])`,
+  'gu',
+);
+
+/** Every place the text names a product or brand of the catalog. */
+export function findCatalogHits(text: string): CatalogHit[] {
+  const out: CatalogHit[] = [];
+  CATALOG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CATALOG_RE.exec(text))) out.push({ name: m[0], vendor: CATALOG_NAMES.get(m[0])!, start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** A hit that names a product in use, not an example, a denial or a link. */
+export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): boolean {
+  const s = seg.sentences[sentenceIndex];
+  const before = s.text.slice(0, hit.start - s.start);
+  if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before)) return false;
+  const heading = seg.sections[s.section].start === s.start && s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '').trim() === hit.name;
+  return heading || USE.test(s.text);
+}
+
+/**
+ * Products and brands of the catalog that the text names as used although it names no legal
+ * entity for them ("Diese Website benutzt Matomo"): each becomes a brand-only entity.
+ */
+export function brandOnlyEntities(hits: { hit: CatalogHit; used: boolean }[], entities: Entity[], controllerKeys: string[]): Entity[] {
+  const known = new Set(entities.map((e) => e.vendor?.key).filter(Boolean));
+  const byVendor = new Map<string, Set<string>>();
+  for (const { hit, used } of hits) {
+    if (!used || known.has(hit.vendor.key) || controllerKeys.includes(nameKey(hit.name))) continue;
+    if (!byVendor.has(hit.vendor.key)) byVendor.set(hit.vendor.key, new Set());
+    byVendor.get(hit.vendor.key)!.add(hit.name);
+  }
+  const out: Entity[] = [];
+  for (const [key, names] of byVendor) {
+    const v = VENDORS.find((x) => x.key === key)!;
+    const brand = [...names].find((n) => n === v.brand) ?? [...names].sort((a, b) => a.length - b.length)[0];
+    out.push({
+      id: entities.length + out.length,
+      name: brand,
+      legalForm: null,
+      aliases: new Set([...names].filter((n) => n !== brand && !v.services.includes(n))),
+      services: new Set([...names].filter((n) => v.services.includes(n))),
+      vendor: v,
+      seat: null,
+      address: null,
+      addressCountries: new Set(),
+      brandOnly: true,
+    });
+  }
+  return out;
+}
+
+export const isThirdCountryCode = (code: string | null): code is string => !!code && !isEuOrEea(code);

@@ -1,0 +1,320 @@
+import { isEuOrEea } from '../kb/countries.js';
+import { classify, mechanismsIn, type SentenceFacts } from './classify.js';
+import { findController } from './controller.js';
+import { findCountries, type CountryMention } from './countryMentions.js';
+import { INFRASTRUCTURE_OF, PARENT_CUE, POLICY_WIDE, PLURAL_SCOPE, SUBPROCESSOR_CUE } from './cues.js';
+import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, surfaceNames, type Entity, type Mention } from './entities.js';
+import { ExtractError } from './errors.js';
+import {
+  dataCategoriesIn,
+  detectLanguage,
+  findDataProtectionOfficer,
+  findLastUpdated,
+  findSupervisoryAuthority,
+  legalBasesIn,
+  looksLikePolicy,
+  purposesIn,
+  RETENTION,
+} from './metadata.js';
+import { nameKey, nameTokens } from './names.js';
+import { normalizeInput } from './normalize.js';
+import { findOrganizations } from './organizations.js';
+import { scopeSentences } from './scope.js';
+import { segment, type Segmented } from './segment.js';
+import type { Certainty, Evidence, Link, Mechanism, PolicyGraph, PolicyWideClause, ProcessingLocation, Recipient, Role, Transfer } from './types.js';
+
+export { ExtractError } from './errors.js';
+export type { PolicyGraph } from './types.js';
+
+export interface ExtractOptions {
+  /** Document id; defaults to "policy". */
+  doc?: string;
+  /** "text/html" forces HTML stripping; otherwise HTML is recognised by its markup. */
+  contentType?: string;
+}
+
+const ROLE_PRIORITY: Role[] = ['self_hosted', 'joint_controller', 'controller', 'processor'];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One privacy policy (text or HTML, string or bytes) → its policy graph. Pure: no I/O. */
+export function extractPolicy(input: string | Uint8Array, options: ExtractOptions = {}): PolicyGraph {
+  const text = normalizeInput(input, options.contentType);
+  if (!looksLikePolicy(text)) throw new ExtractError('NOT_A_POLICY', 'the text does not read as a privacy policy (no data-protection vocabulary)');
+  const seg = segment(text);
+  const evidenceOf = (i: number): Evidence => {
+    const s = seg.sentences[i];
+    return { section: seg.sections[s.section].heading || null, start: s.start, end: s.end, quote: s.text };
+  };
+  const countries = findCountries(text);
+  const orgs = findOrganizations(text);
+  const controller = findController(text, seg, orgs, countries, evidenceOf);
+  const controllerKeys = controller.name ? [nameKey(controller.name)] : [];
+
+  const { entities, orgMentions } = buildEntities(text, orgs, countries, controllerKeys);
+  const sentenceAt = sentenceLocator(seg);
+  const hits = findCatalogHits(text).map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) }));
+  entities.push(...brandOnlyEntities(hits, entities, controllerKeys));
+  const mentions = collectMentions(text, entities, orgMentions, hits);
+
+  // parents are named to say where data may flow, not as recipients of their own
+  const parentOf = new Map<number, { parent: number; evidence: Evidence }>();
+  const parentMentions = new Set<Mention>();
+  for (const m of mentions) {
+    const i = sentenceAt(m.start);
+    const s = seg.sentences[i];
+    const cue = PARENT_CUE.exec(s.text);
+    if (!cue || m.start < s.start + cue.index) continue;
+    const child = mentions.find((c) => c.entity !== m.entity && c.start >= s.start && c.start < s.start + cue.index);
+    if (child) {
+      parentOf.set(child.entity, { parent: m.entity, evidence: evidenceOf(i) });
+      parentMentions.add(m);
+    }
+  }
+  const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), (h) => countries.some((c) => c.start === text.indexOf(h) && c.end - c.start === h.length));
+
+  const controllerAddress = new Set(countries.filter((c) => controller.evidence && c.start > controller.evidence.start && c.start < controller.evidence.end + 300).map((c) => c.start));
+  const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
+  const subprocessors = new Map<number, Link[]>();
+  const policyWideClauses: PolicyWideClause[] = [];
+  for (const sc of scopes) {
+    const s = seg.sentences[sc.sentence];
+    if (sc.general || PLURAL_SCOPE.test(s.text)) {
+      const mechs = mechanismsIn(s.text);
+      if (mechs.length && POLICY_WIDE.test(s.text) && sc.general) policyWideClauses.push({ mechanisms: mechs, evidence: evidenceOf(sc.sentence) });
+    }
+    for (const [id, ranges] of sc.targets) {
+      const e = entities[id];
+      const f = classify(s.text, s.start, ranges, countries, (c) => e.addressCountries.has(countries.indexOf(c)) || controllerAddress.has(c.start));
+      if (!facts.has(id)) facts.set(id, []);
+      facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id) });
+    }
+    collectSubprocessors(s.text, sc, entities, mentions, evidenceOf(sc.sentence), subprocessors);
+  }
+
+  const recipients: Recipient[] = [];
+  for (const e of entities) {
+    const own = facts.get(e.id) ?? [];
+    const isParentOnly = [...parentOf.values()].some((p) => p.parent === e.id) && !own.some((x) => x.named);
+    if (isParentOnly) continue;
+    const mentionEvidence = dedupe(mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
+    if (!mentionEvidence.length) continue;
+    const { role, roleEvidence } = decideRole(e, own, evidenceOf);
+    const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
+    const parent = parentOf.get(e.id);
+    recipients.push({
+      name: e.name,
+      aliases: [...e.aliases].filter((a) => a !== e.name),
+      services: [...e.services],
+      legalForm: e.legalForm,
+      address: e.address,
+      country: e.seat,
+      role,
+      roleEvidence,
+      purposes: purposesIn(ownText),
+      dataCategories: dataCategoriesIn(ownText),
+      legalBases: legalBasesIn(ownText),
+      retention: own.filter((x) => RETENTION.test(seg.sentences[x.i].text)).map((x) => seg.sentences[x.i].text).slice(0, 3),
+      processingLocations: role === 'self_hosted' ? [] : processingLocations(own, seg, countries, evidenceOf),
+      transfers: role === 'self_hosted' ? [] : decideTransfers(e, own, evidenceOf),
+      subprocessors: subprocessors.get(e.id) ?? [],
+      parent: parent ? { name: entities[parent.parent].name, evidence: parent.evidence } : null,
+      mentions: mentionEvidence,
+    });
+  }
+  applyPolicyWideClauses(recipients, policyWideClauses);
+
+  return {
+    doc: options.doc ?? 'policy',
+    language: detectLanguage(text),
+    controller,
+    dataProtectionOfficer: findDataProtectionOfficer(seg, evidenceOf),
+    supervisoryAuthority: findSupervisoryAuthority(seg, evidenceOf),
+    lastUpdated: findLastUpdated(text),
+    policyWideClauses,
+    recipients,
+    text,
+  };
+}
+
+/** Offset → index of the sentence containing it (binary search; sentences are sorted). */
+function sentenceLocator(seg: Segmented): (offset: number) => number {
+  return (offset) => {
+    let lo = 0, hi = seg.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (seg.sentences[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+/** Every place an entity is named: its legal name, its aliases and brand, its products. */
+function collectMentions(text: string, entities: Entity[], orgMentions: Mention[], hits: { hit: ReturnType<typeof findCatalogHits>[number]; used: boolean }[]): Mention[] {
+  const out = [...orgMentions];
+  const inOrg = (a: number, b: number) => orgMentions.some((m) => a >= m.start && b <= m.end);
+  const surfaces = new Map<string, number>();
+  for (const e of entities) {
+    for (const [s] of surfaceNames(e)) if (s.length >= 3 && !surfaces.has(s)) surfaces.set(s, e.id);
+    if (e.brandOnly) surfaces.set(e.name, e.id);
+    for (const a of e.aliases) surfaces.set(a, e.id);
+  }
+  if (surfaces.size) {
+    const re = new RegExp(`(?<![\\p{L}\\d./@-])(?:${[...surfaces.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d]|\\.[a-z])`, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (inOrg(m.index, m.index + m[0].length)) continue;
+      out.push({ entity: surfaces.get(m[0])!, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // products of the catalog name their maker's entity where the text names it
+  for (const { hit, used } of hits) {
+    const e = entities.find((x) => x.vendor?.key === hit.vendor.key && (x.brandOnly || nameTokens(x.name).length > 0));
+    if (!e || inOrg(hit.start, hit.end)) continue;
+    if (used && hit.vendor.services.includes(hit.name)) e.services.add(hit.name);
+    if (!out.some((m) => m.start === hit.start)) out.push({ entity: e.id, start: hit.start, end: hit.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function collectSubprocessors(sentence: string, sc: { targets: Map<number, unknown>; sentence: number }, entities: Entity[], mentions: Mention[], evidence: Evidence, out: Map<number, Link[]>): void {
+  const add = (owner: number, name: string) => {
+    const e = entities[owner];
+    const names = [e.name, ...e.aliases, ...e.services].map(nameKey);
+    if (names.includes(nameKey(name)) || !nameKey(name)) return;
+    const list = out.get(owner) ?? [];
+    if (!list.some((l) => nameKey(l.name) === nameKey(name))) list.push({ name, evidence });
+    out.set(owner, list);
+  };
+  const infra = INFRASTRUCTURE_OF.exec(sentence);
+  if (infra && !/^(?:uns|unseren?|Drittanbietern?|Dritten)\b/i.test(infra[1])) for (const id of sc.targets.keys()) add(id, infra[1]);
+  const cue = SUBPROCESSOR_CUE.exec(sentence);
+  if (!cue) return;
+  const inSentence = mentions.filter((m) => m.start >= evidence.start && m.end <= evidence.end);
+  const cueAt = evidence.start + cue.index;
+  const via = /\b(?:via|über|through|by|von|of)\s+(\S+)/i.exec(sentence.slice(cue.index));
+  const viaMention = via ? inSentence.find((m) => m.start >= cueAt + via.index && m.start <= cueAt + via.index + via[0].length + 2) : undefined;
+  const before = inSentence.filter((m) => m.start < cueAt);
+  if (viaMention && before.length) {
+    for (const b of before) if (b.entity !== viaMention.entity) add(viaMention.entity, entities[b.entity].name);
+    return;
+  }
+  const after = inSentence.filter((m) => m.start > cueAt);
+  const owners = before.length ? [before[before.length - 1].entity] : [...sc.targets.keys()];
+  for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name);
+}
+
+function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
+  for (const role of ROLE_PRIORITY) {
+    const hit = own.find((x) => x.f.roles.includes(role));
+    if (hit) return { role, roleEvidence: evidenceOf(hit.i) };
+  }
+  return { role: 'unspecified', roleEvidence: null };
+}
+
+interface TransferDraft {
+  country: string | null;
+  mechanisms: Set<Mechanism>;
+  assertions: boolean[]; // possible? per sentence asserting the transfer itself
+  mechanismOnlyPossible: boolean[];
+  evidence: Evidence[];
+  dpfId: string | null;
+}
+
+/**
+ * Per destination: the mechanisms named for it and its certainty. A sentence that only names
+ * the safeguard ("… wird auf die Standardvertragsklauseln gestützt") does not set certainty
+ * when another sentence says whether the data goes there; a safeguard without a destination
+ * belongs to the destination named just before it, else to the recipient's transfers, else to
+ * its third-country seat. A DPF certification alone means a possible transfer to the US.
+ */
+function decideTransfers(e: Entity, own: { i: number; f: SentenceFacts; named: boolean }[], evidenceOf: (i: number) => Evidence): Transfer[] {
+  const drafts = new Map<string | null, TransferDraft>();
+  const draft = (c: string | null) => {
+    if (!drafts.has(c)) drafts.set(c, { country: c, mechanisms: new Set(), assertions: [], mechanismOnlyPossible: [], evidence: [], dpfId: null });
+    return drafts.get(c)!;
+  };
+  const deferred: { mechs: Mechanism[]; possible: boolean; last: string | null | undefined; i: number }[] = [];
+  let last: { country: string | null; i: number } | undefined;
+  for (const { i, f, named } of own) {
+    if (f.negated) continue;
+    const dest = f.destinations.map((d) => (d === null && named && e.addressCountries.size && e.seat && !isEuOrEea(e.seat) ? e.seat : d));
+    const nonDpf = f.mechanisms.filter((m) => m !== 'DPF');
+    if (dest.length && (f.assertsTransfer || f.mechanisms.length)) {
+      for (const d of dest) {
+        const t = draft(d);
+        if (f.assertsTransfer && !f.mechanisms.length) t.assertions.push(f.possible);
+        else if (nonDpf.length) t.mechanismOnlyPossible.push(f.possible || !f.assertsTransfer);
+        nonDpf.forEach((m) => t.mechanisms.add(m));
+        t.evidence.push(evidenceOf(i));
+      }
+      last = { country: dest[0], i };
+    } else if (nonDpf.length) deferred.push({ mechs: nonDpf, possible: f.possible, last: last && i - last.i <= 3 ? last.country : undefined, i });
+    if (f.mechanisms.includes('DPF')) {
+      const t = draft('US');
+      t.mechanisms.add('DPF');
+      t.evidence.push(evidenceOf(i));
+      const id = /dataprivacyframework\.gov\/(?:s\/)?participant[^\s]*?(?:\/|id=)(\w+)/i.exec(evidenceOf(i).quote)?.[1];
+      if (id) t.dpfId = id;
+    }
+  }
+  for (const d of deferred) {
+    const targets = d.last !== undefined ? [draft(d.last)] : drafts.size ? [...drafts.values()] : e.seat && !isEuOrEea(e.seat) ? [draft(e.seat)] : [];
+    for (const t of targets) {
+      d.mechs.forEach((m) => t.mechanisms.add(m));
+      t.mechanismOnlyPossible.push(d.possible);
+      t.evidence.push(evidenceOf(d.i));
+    }
+  }
+  if ([...drafts.keys()].some((k) => k !== null)) drafts.delete(null);
+  return [...drafts.values()].map((t) => ({
+    country: t.country,
+    mechanisms: order(t.mechanisms),
+    certainty: certainty(t),
+    dpfId: t.dpfId,
+    evidence: dedupe(t.evidence),
+  }));
+}
+
+function certainty(t: TransferDraft): Certainty {
+  if (t.assertions.length) return t.assertions.some((p) => !p) ? 'stated' : 'possible';
+  if (t.mechanismOnlyPossible.length) return t.mechanismOnlyPossible.some((p) => !p) ? 'stated' : 'possible';
+  return 'possible';
+}
+
+const MECHANISM_ORDER: Mechanism[] = ['SCC', 'DPF', 'BCR', 'ADEQUACY', 'ART49', 'OTHER'];
+const order = (s: Set<Mechanism>) => MECHANISM_ORDER.filter((m) => s.has(m));
+
+function applyPolicyWideClauses(recipients: Recipient[], clauses: PolicyWideClause[]): void {
+  if (!clauses.length) return;
+  const mechs = order(new Set(clauses.flatMap((c) => c.mechanisms)));
+  for (const r of recipients)
+    for (const t of r.transfers)
+      if (!t.mechanisms.length) {
+        t.mechanisms = mechs;
+        t.evidence.push(...clauses.map((c) => c.evidence));
+      }
+}
+
+const REGION = /\b([a-z]{2}-[a-z]+-\d|fra\d)\b|\b(Frankfurt am Main|Frankfurt|Nürnberg|Falkenstein|Dublin|Amsterdam|Paris|Helsinki|Stockholm|Zürich|Wien)\b/;
+const LOCATION_CUE = /Server|Rechenzent|gespeichert|gehostet|Hosting|Region|hosted|stored|data cent|processes data|Infrastruktur/i;
+
+function processingLocations(own: { i: number; f: SentenceFacts }[], seg: Segmented, countries: CountryMention[], evidenceOf: (i: number) => Evidence): ProcessingLocation[] {
+  const out: ProcessingLocation[] = [];
+  for (const { i, f } of own) {
+    const s = seg.sentences[i];
+    if (!LOCATION_CUE.test(s.text) || f.negated) continue;
+    const region = REGION.exec(s.text);
+    const inSentence = countries.filter((c) => c.start >= s.start && c.end <= s.end && isEuOrEea(c.code));
+    const country = inSentence[0]?.code ?? (region?.[2] && /Frankfurt|Nürnberg|Falkenstein/.test(region[2]) ? 'DE' : null);
+    if (!country && !region) continue;
+    const loc = { country, region: region ? (region[1] ?? region[2]) : null, evidence: evidenceOf(i) };
+    if (!out.some((o) => o.country === loc.country && o.region === loc.region)) out.push(loc);
+  }
+  return out;
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<number>();
+  return evidence.filter((e) => !seen.has(e.start) && seen.add(e.start));
+}

@@ -1,0 +1,126 @@
+import type { Evidence, Language } from './types.js';
+import type { Segmented } from './segment.js';
+
+const DE_WORDS = /\b(?:und|der|die|das|wir|ihre|nicht|werden|Daten|mit|für|auf)\b/g;
+const EN_WORDS = /\b(?:and|the|we|your|not|will|data|with|for|on|of)\b/g;
+
+export function detectLanguage(text: string): Language {
+  const sample = text.slice(0, 20000);
+  return (sample.match(DE_WORDS)?.length ?? 0) >= (sample.match(EN_WORDS)?.length ?? 0) ? 'de' : 'en';
+}
+
+const PRIVACY_TERMS = /Datenschutz|personenbezogen|DSGVO|DS-GVO|Verantwortliche|privacy|personal data|GDPR|data protection/gi;
+
+/** A privacy policy talks about personal data and data protection more than in passing. */
+export function looksLikePolicy(text: string): boolean {
+  return (text.match(PRIVACY_TERMS)?.length ?? 0) >= 3;
+}
+
+const MONTHS: Record<string, number> = {
+  januar: 1, january: 1, jan: 1, februar: 2, february: 2, feb: 2, märz: 3, march: 3, mar: 3, april: 4, apr: 4, mai: 5, may: 5,
+  juni: 6, june: 6, jun: 6, juli: 7, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, october: 10,
+  okt: 10, oct: 10, november: 11, nov: 11, dezember: 12, december: 12, dez: 12, dec: 12,
+};
+const DATE_CUE =
+  /\b(?:Stand|Zuletzt (?:aktualisiert|geändert)|Letzte (?:Aktualisierung|Änderung)|Last (?:updated|modified|revised)|Effective(?: date)?|Gültig ab|Version vom)\b[:\s]*(?:vom\s+|am\s+|on\s+)?(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})/iu;
+
+/** The "Stand" date as ISO yyyy-mm-dd (yyyy-mm for a month), or as written when it does not parse. */
+export function findLastUpdated(text: string): string | null {
+  const m = DATE_CUE.exec(text);
+  if (!m) return null;
+  const d = m[1];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let x: RegExpExecArray | null;
+  if ((x = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})$/.exec(d))) {
+    const y = x[3].length === 2 ? 2000 + +x[3] : +x[3];
+    return `${y}-${pad(+x[2])}-${pad(+x[1])}`;
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return d;
+  if ((x = /^(\d{1,2})\.?\s+(\p{L}+)\s+(\d{4})$/u.exec(d)) && MONTHS[x[2].toLowerCase()]) return `${x[3]}-${pad(MONTHS[x[2].toLowerCase()])}-${pad(+x[1])}`;
+  if ((x = /^(\p{L}+)\s+(\d{1,2}),?\s+(\d{4})$/u.exec(d)) && MONTHS[x[1].toLowerCase()]) return `${x[3]}-${pad(MONTHS[x[1].toLowerCase()])}-${pad(+x[2])}`;
+  if ((x = /^(\p{L}+)\s+(\d{4})$/u.exec(d)) && MONTHS[x[1].toLowerCase()]) return `${x[2]}-${pad(MONTHS[x[1].toLowerCase()])}`;
+  return d;
+}
+
+const EMAIL = /[\w.+-]+(?:@|\[at\]|\(at\))[\w-]+(?:\.[\w-]+)+/;
+
+export function findDataProtectionOfficer(seg: Segmented, evidenceOf: (i: number) => Evidence): { name: string | null; email: string | null; evidence: Evidence } | null {
+  const i = seg.sentences.findIndex((s) => /Datenschutzbeauftragte|data protection officer|\bDPO\b/i.test(s.text));
+  if (i < 0) return null;
+  const near = seg.sentences.slice(i, i + 4).map((s) => s.text).join('\n');
+  const name = /Datenschutzbeauftragte[rn]?\s+((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+)/u.exec(seg.sentences[i].text)?.[1] ?? null;
+  return { name, email: EMAIL.exec(near)?.[0] ?? null, evidence: evidenceOf(i) };
+}
+
+const AUTHORITY =
+  /(?:Der |Die )?(?:Landesbeauftragte[rn]? für (?:den )?Datenschutz[\p{L} ]*|Bayerische[sn]? Landesamt für Datenschutzaufsicht|Landesamt für Datenschutzaufsicht|Hamburgische[rn]? Beauftragte[rn]? für Datenschutz[\p{L} ]*|Berliner Beauftragte[rn]? für Datenschutz[\p{L} ]*|Bundesbeauftragte[rn]? für (?:den )?Datenschutz[\p{L} ]*|Landesdatenschutzbeauftragte[rn]?[\p{L} ]*|Unabhängige[sn]? Landeszentrum für Datenschutz[\p{L} ]*)/u;
+
+export function findSupervisoryAuthority(seg: Segmented, evidenceOf: (i: number) => Evidence): { name: string; evidence: Evidence } | null {
+  for (let i = 0; i < seg.sentences.length; i++) {
+    const m = AUTHORITY.exec(seg.sentences[i].text);
+    if (m) {
+      let name = m[0].trim();
+      const next = seg.sentences[i + 1]?.text ?? '';
+      if (/(?:Datenschutz und Informationsfreiheit|für Datenschutz)$/.test(name) && /^[\p{Lu}][\p{L}-]+(?:\s[\p{L}-]+)?$/u.test(next)) name += ' ' + next;
+      return { name, evidence: evidenceOf(i) };
+    }
+  }
+  return null;
+}
+
+const LEGAL_BASIS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/Art(?:ikel|\.)?\s?6\s?(?:Abs(?:atz|\.)?\s?1|\(1\))\s?(?:S(?:atz|\.)\s?1\s?)?(?:lit\.?|Buchst(?:abe|\.)?)?\s?\(?([a-f])\)?(?![\p{L}])/giu, (m) => `Art. 6(1)(${m[1].toLowerCase()}) DSGVO`],
+  [/§\s?25\s?(?:Abs\.?\s?(\d)\s?)?(?:TDDDG|TTDSG)/g, (m) => `§ 25${m[1] ? `(${m[1]})` : ''} TDDDG`],
+  [/§\s?26\s?(?:Abs\.?\s?\d\s?)?BDSG/g, () => '§ 26 BDSG'],
+  [/Art(?:ikel|\.)?\s?9\s?(?:Abs(?:atz|\.)?\s?2|\(2\))\s?(?:lit\.?)?\s?\(?([a-j])\)?/giu, (m) => `Art. 9(2)(${m[1].toLowerCase()}) DSGVO`],
+];
+
+export function legalBasesIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const [re, label] of LEGAL_BASIS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.add(label(m));
+  }
+  return [...out];
+}
+
+const DATA_CATEGORIES: [string, RegExp][] = [
+  ['IP address', /IP-Adresse|IP address/i],
+  ['name', /\b(?:Vor- und Nachname|Namen?|Nachname|full name|name)\b/],
+  ['email address', /E-?Mail-Adresse|e-?mail address/i],
+  ['phone number', /Telefonnummer|Rufnummer|phone number/i],
+  ['postal address', /Anschrift|Postanschrift|postal address/i],
+  ['usage data', /Nutzungsdaten|Nutzungsverhalten|usage data|Seitenaufrufe|page views/i],
+  ['device data', /Geräte-?(?:informationen|daten|typ)|Browser(?:typ|informationen)?|Betriebssystem|device (?:data|information)|user agent/i],
+  ['location data', /Standortdaten|location data/i],
+  ['payment data', /Zahlungsdaten|Bankdaten|Kreditkarte|payment data|bank details/i],
+  ['content data', /Inhaltsdaten|Chat|Nachrichten|Audio|Video|message content/i],
+  ['cookies', /Cookies?/],
+  ['meeting metadata', /Meeting-Metadaten|Metadaten|metadata/i],
+];
+
+export function dataCategoriesIn(text: string): string[] {
+  return DATA_CATEGORIES.filter(([, re]) => re.test(text)).map(([c]) => c);
+}
+
+const PURPOSES: [string, RegExp][] = [
+  ['hosting', /Hosting|hosten|Server bereit|hosting/i],
+  ['web analytics', /Analyse|Webanalyse|Reichweitenmessung|Statistik|analytics/i],
+  ['advertising', /Werbung|Werbe|Marketing|Retargeting|advertising/i],
+  ['video conferencing', /Videokonferenz|Online-Meeting|Webinar|Konferenz|video conferenc/i],
+  ['payment processing', /Zahlung|Bezahl|payment/i],
+  ['newsletter', /Newsletter/i],
+  ['appointment booking', /Termin|appointment|booking/i],
+  ['spam protection', /Spam|Bot|Captcha/i],
+  ['error tracking', /Fehler|error|crash/i],
+  ['customer management', /CRM|Kundenverwaltung|Kundendaten/i],
+  ['email', /E-Mail-(?:Versand|Hosting|Postfach)|email hosting/i],
+  ['messaging', /Messenger|Telegram|WhatsApp/i],
+];
+
+export function purposesIn(text: string): string[] {
+  return PURPOSES.filter(([, re]) => re.test(text)).map(([p]) => p);
+}
+
+export const RETENTION = /\b(?:gelöscht|Löschung|Speicherdauer|aufbewahrt|gespeichert)\b[^.]{0,80}\b(?:\d+|zwei|drei|sechs|zwölf)\s+(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)|\b(?:deleted|retained|stored|retention)\b[^.]{0,80}\b\d+\s+(?:days|weeks|months|years|hours)/i;

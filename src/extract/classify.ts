@@ -1,4 +1,4 @@
-import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB } from './cues.js';
+import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, SELF_HOSTING_DENIED, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB } from './cues.js';
 import type { CountryMention } from './countryMentions.js';
 import type { Mechanism, Role } from './types.js';
 import { isEuOrEea } from '../kb/countries.js';
@@ -34,7 +34,7 @@ export function mechanismsIn(text: string): Mechanism[] {
 }
 
 export function rolesIn(text: string): Role[] {
-  return ROLE_CUES.filter(({ re }) => re.test(text)).map(({ role }) => role);
+  return ROLE_CUES.filter(({ role, re }) => re.test(text) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(text))).map(({ role }) => role);
 }
 
 /**

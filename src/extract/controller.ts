@@ -8,17 +8,18 @@ import { legalFormOf } from '../kb/legalForms.js';
 const CUE =
   /\b(?:Verantwortliche[rn]?|verantwortliche Stelle|Verantwortlich(?:er)? im Sinne|Diensteanbieter|Betreiber (?:dieser|der) (?:Website|Webseite)|controller|data controller|responsible (?:party|for))\b|^Wir,? die\b|\bWe,? (?:the )?\b/i;
 const ADDRESS = /^(?:\d{4,5}|[A-Z]{1,2}-\d{4,5})\s+\p{Lu}|\d+[a-z]?\s*$|^(?:Postfach|P\.O\. Box)/u;
-const PERSON_OR_FIRM = /^[\p{Lu}][\p{L}.'’&\-]*(?:[ /][\p{L}(][\p{L}.'’&()\-]*){0,6}$/u;
+const PERSON_OR_FIRM = /^[\p{Lu}][\p{L}.'’&\-]*(?: (?:[/&] )?[\p{L}(][\p{L}.'’&()\-]*){0,6}$/u;
 
 /**
  * The controller: the legal entity (or person) named after "Verantwortlicher … ist" or at the
  * head of an address block under such a heading; failing that, the entity the text names most.
  */
 export function findController(text: string, seg: Segmented, orgs: OrgMention[], countries: CountryMention[], evidenceOf: (s: number) => Evidence): Controller {
-  for (let i = 0; i < seg.sentences.length; i++) {
+  let cues = 0;
+  for (let i = 0; i < seg.sentences.length && cues < 3; i++) {
     const s = seg.sentences[i];
-    const heading = seg.sections[s.section].heading;
-    if (!CUE.test(s.text) && !(CUE.test(heading) && seg.sections[s.section].start === s.start)) continue;
+    if (!CUE.test(s.text)) continue;
+    cues++;
     const windowEnd = seg.sentences[Math.min(i + 4, seg.sentences.length - 1)].end;
     const org = orgs.find((o) => o.start >= s.start && o.start < windowEnd && !/\b(?:beauftragte|behörde|landesamt)/i.test(o.name));
     // a name line directly followed by an address line: natural persons and firms without legal form

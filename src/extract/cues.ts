@@ -7,7 +7,7 @@ import type { Mechanism, Role } from './types.js';
 export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   {
     role: 'self_hosted',
-    re: /\b(?:selbst|eigenen?|eigene[mn]?|unsere[mn]?|von uns angemieteten)\s+(?:\S+\s+){0,3}?(?:Servern?|Webservern?|Infrastruktur|Rechenzentren)\b|\bauf (?:einem )?eigenen Server\b|\b(?:hosten|betreiben|betrieben) wir\b[^.]{0,80}\b(?:selbst|eigenen?|unsere[mn]?|angemietet)|\bwir (?:hosten|betreiben|betrieben) \S+(?: \S+){0,3} (?:selbst|ausschließlich auf|auf unsere|bei unserem Schwester)|\bselbst gehostet|\bself-hosted\b|\bon our own (?:servers?|infrastructure)\b|\bwe (?:host|run|operate) \S+(?: \S+){0,3} (?:ourselves|on our own)\b|\bauf unserem eigenen Webserver\b|\binstalliert haben und betreiben\b/i,
+    re: /\b(?:selbst|eigenen?|eigene[mn]?|unsere[mn]?|von uns angemieteten)\s+(?:\S+\s+)?(?:Servern?|Webservern?)\b|\beigenen (?:Rechenzentren|Infrastruktur)\b|\bauf (?:einem )?eigenen Server\b|\b(?:hosten|betreiben|betrieben) wir\b[^.]{0,80}\b(?:selbst|eigenen?|unsere[mn]?|angemietet)|\bwir (?:hosten|betreiben|betrieben) \S+(?: \S+){0,3} (?:selbst|ausschließlich auf|auf unsere|bei unserem Schwester)|\bselbst gehostet|\bself-hosted\b|\bon our own (?:servers?|infrastructure)\b|\bwe (?:host|run|operate) \S+(?: \S+){0,3} (?:ourselves|on our own)\b|\bauf unserem eigenen Webserver\b|\binstalliert haben und betreiben\b/i,
   },
   {
     role: 'joint_controller',
@@ -38,6 +38,9 @@ export const MECHANISM_CUES: { mechanism: Mechanism; re: RegExp }[] = [
   { mechanism: 'OTHER', re: /\b(?:sonstige[nr]?|andere[nr]?|weitere[nr]?) geeignete[nr]? Garantien|\bother (?:appropriate|suitable) safeguards\b/i },
 ];
 
+/** "keine eigenen Server": the opposite of self-hosting. */
+export const SELF_HOSTING_DENIED = /\bkeine[nr]? eigenen?\b|\bnot (?:run|host)\b/i;
+
 /** A mechanism named only to say it is absent ("kein Angemessenheitsbeschluss"). */
 export const MECHANISM_NEGATED = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|fehlt|nicht) (?:\S+ ){0,2}(?:Angemessenheitsbeschl|adequacy|Standard|Zertifizierung|certification)/i;
 
@@ -47,7 +50,7 @@ export const TRANSFER_VERB =
 
 /** An unnamed third country. */
 export const THIRD_COUNTRY =
-  /\bDrittl(?:and|ändern?|andes)\b|\bDrittstaat(?:en|es)?\b|\baußerhalb (?:der |des )?(?:EU|EWR|Europäischen (?:Union|Wirtschaftsraums?)|Europas)\b|\bthird countr(?:y|ies)\b|\boutside (?:of )?(?:the )?(?:EU|EEA|European (?:Union|Economic Area))\b|\bnon-EU\b|\binternational(?:e)? (?:transfers?|Datenübermittlung)/i;
+  /\bDrittl(?:and|ändern?|andes)\b|\bDrittstaat(?:en|es)?\b|\baußerhalb (?:der |des )?(?:EU|EWR|Europäischen (?:Union|Wirtschaftsraums?)|Europas)\b|\bthird countr(?:y|ies)\b|\boutside (?:of )?(?:the )?(?:EU|EEA|European (?:Union|Economic Area))\b|\bnon-EU\b/i;
 
 /** The text says the transfer does not happen. */
 export const TRANSFER_NEGATED =

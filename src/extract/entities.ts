@@ -74,6 +74,9 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
       if (!e.seat && seat.code) e.seat = seat.code;
       if (!e.address && seat.address) e.address = seat.address;
     }
+    // "Resend (Plus Five Five, Inc.)": a brand right before the entity in parentheses
+    const brand = /(\p{Lu}[\p{L}\d.]+(?: \p{Lu}[\p{L}\d.]+)?) \($/u.exec(text.slice(Math.max(0, o.start - 40), o.start));
+    if (brand && !GENERIC_ALIAS.test(brand[1])) e.aliases.add(brand[1]);
     const alias = ALIAS_AFTER.exec(text.slice(o.end, o.end + 320));
     if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());
   }
@@ -180,10 +183,9 @@ export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): b
  * entity for them ("Diese Website benutzt Matomo"): each becomes a brand-only entity.
  */
 export function brandOnlyEntities(hits: { hit: CatalogHit; used: boolean }[], entities: Entity[], controllerKeys: string[]): Entity[] {
-  const known = new Set(entities.map((e) => e.vendor?.key).filter(Boolean));
   const byVendor = new Map<string, Set<string>>();
   for (const { hit, used } of hits) {
-    if (!used || known.has(hit.vendor.key) || controllerKeys.includes(nameKey(hit.name))) continue;
+    if (!used || ownerOf(hit.vendor, entities) || controllerKeys.includes(nameKey(hit.name))) continue;
     if (!byVendor.has(hit.vendor.key)) byVendor.set(hit.vendor.key, new Set());
     byVendor.get(hit.vendor.key)!.add(hit.name);
   }
@@ -205,6 +207,21 @@ export function brandOnlyEntities(hits: { hit: CatalogHit; used: boolean }[], en
     });
   }
   return out;
+}
+
+/**
+ * The entity in the text that makes a catalog product: the same catalog vendor, one of the
+ * vendor's legal entities, or a legal entity with the brand's first word ("Google Calendar" →
+ * "Google Ireland Limited").
+ */
+export function ownerOf(vendor: Vendor, entities: Entity[]): Entity | undefined {
+  const keys = new Set(vendor.entities.flatMap((x) => [x.name, ...(x.formerNames ?? [])]).map(nameKey));
+  const first = nameTokens(vendor.brand)[0];
+  return (
+    entities.find((e) => e.vendor?.key === vendor.key) ??
+    entities.find((e) => keys.has(nameKey(e.name))) ??
+    entities.find((e) => !e.brandOnly && first && first.length >= 4 && nameTokens(e.name)[0] === first)
+  );
 }
 
 export const isThirdCountryCode = (code: string | null): code is string => !!code && !isEuOrEea(code);

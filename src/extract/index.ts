@@ -3,7 +3,7 @@ import { classify, mechanismsIn, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { INFRASTRUCTURE_OF, PARENT_CUE, POLICY_WIDE, PLURAL_SCOPE, SUBPROCESSOR_CUE } from './cues.js';
-import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, surfaceNames, type Entity, type Mention } from './entities.js';
+import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import {
   dataCategoriesIn,
@@ -169,7 +169,7 @@ function collectMentions(text: string, entities: Entity[], orgMentions: Mention[
   }
   // products of the catalog name their maker's entity where the text names it
   for (const { hit, used } of hits) {
-    const e = entities.find((x) => x.vendor?.key === hit.vendor.key && (x.brandOnly || nameTokens(x.name).length > 0));
+    const e = ownerOf(hit.vendor, entities);
     if (!e || inOrg(hit.start, hit.end)) continue;
     if (used && hit.vendor.services.includes(hit.name)) e.services.add(hit.name);
     if (!out.some((m) => m.start === hit.start)) out.push({ entity: e.id, start: hit.start, end: hit.end });
@@ -177,7 +177,7 @@ function collectMentions(text: string, entities: Entity[], orgMentions: Mention[
   return out.sort((a, b) => a.start - b.start);
 }
 
-function collectSubprocessors(sentence: string, sc: { targets: Map<number, unknown>; sentence: number }, entities: Entity[], mentions: Mention[], evidence: Evidence, out: Map<number, Link[]>): void {
+function collectSubprocessors(sentence: string, sc: { targets: Map<number, unknown>; block: Set<number>; sentence: number }, entities: Entity[], mentions: Mention[], evidence: Evidence, out: Map<number, Link[]>): void {
   const add = (owner: number, name: string) => {
     const e = entities[owner];
     const names = [e.name, ...e.aliases, ...e.services].map(nameKey);
@@ -200,7 +200,8 @@ function collectSubprocessors(sentence: string, sc: { targets: Map<number, unkno
     return;
   }
   const after = inSentence.filter((m) => m.start > cueAt);
-  const owners = before.length ? [before[before.length - 1].entity] : [...sc.targets.keys()];
+  const afterIds = new Set(after.map((a) => a.entity));
+  const owners = before.length ? [before[before.length - 1].entity] : [...sc.block].filter((id) => !afterIds.has(id));
   for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name);
 }
 

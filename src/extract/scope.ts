@@ -7,6 +7,8 @@ export interface SentenceScope {
   sentence: number;
   /** entity id → the [start, end) stretches of the text that concern it */
   targets: Map<number, [number, number][]>;
+  /** the recipients of the block the sentence sits in */
+  block: Set<number>;
   /** recipients the sentence names itself, not through the block */
   named: Set<number>;
   /** true where no recipient is in scope: general text, candidate for policy-wide clauses */
@@ -74,7 +76,7 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
     } else if (distinct.length === 1) targets.set(distinct[0], [[s.start, s.end]]);
     else if (PLURAL_SCOPE.test(s.text) && (top.size > 1 || block.size > 1)) for (const id of new Set([...top, ...block])) targets.set(id, [[s.start, s.end]]);
     else for (const id of block) targets.set(id, [[s.start, s.end]]);
-    out.push({ sentence: i, targets, named: new Set(distinct), general: targets.size === 0 });
+    out.push({ sentence: i, targets, block: new Set(block), named: new Set(distinct), general: targets.size === 0 });
   });
   return out;
 }

@@ -1,93 +1,85 @@
-// The vendor catalog as the store uses it for resolution: every known name of a vendor
-// (legal names, former names, brands, aliases) maps to one catalog key, so "Zoom Video
-// Communications, Inc." and "Zoom Communications Inc." become one Organization node.
-// The catalog itself lives in src/kb/vendors.ts (owned by the kb); it is read tolerantly so
-// the store does not break while that module evolves, and a tiny built-in list covers
-// renames when the kb module is absent.
-import { orgKey, serviceKey, uniq } from './normalize.js';
+// The vendor catalog (src/kb/vendors.ts) as the store uses it for resolution. An Organization
+// node is a legal entity, so every name of a catalog entity — its legal name and former
+// names — maps to one key: "Zoom Video Communications, Inc." and "Zoom Communications Inc."
+// become one node. A brand or product line alone ("Zoom") maps to the vendor's entity with the
+// recipient's seat, else to its first (EU-contracting) entity.
+import { VENDORS, findVendorsByName, type Vendor, type VendorEntity } from '../kb/vendors.js';
+import { legalFormFromName, orgKey, serviceKey, uniq } from './normalize.js';
 
-export interface CatalogVendor {
+export interface CatalogEntity {
+  /** Organization.key of this entity. */
   key: string;
   name: string;
   names: string[];
-  services: string[];
+  country: string;
+  address: string | null;
   legalForm: string | null;
-  country: string | null;
+  vendor: Vendor;
 }
-
-const FALLBACK: CatalogVendor[] = [
-  {
-    key: 'zoom',
-    name: 'Zoom Communications, Inc.',
-    names: ['Zoom Communications, Inc.', 'Zoom Video Communications, Inc.', 'Zoom'],
-    services: ['Zoom', 'Zoom Meetings', 'Zoom Webinars'],
-    legalForm: 'Inc.',
-    country: 'US',
-  },
-];
 
 export interface Catalog {
-  byName(name: string): CatalogVendor | undefined;
-  byService(name: string): CatalogVendor | undefined;
-  size: number;
+  /** The entity this exact legal or former name designates. */
+  entityByName(name: string): CatalogEntity | undefined;
+  /** The entity a brand, alias or service name designates, preferring the given seat. */
+  entityByBrand(name: string, seat?: string | null): CatalogEntity | undefined;
+  /** Every entity of every vendor a name designates (for "service: Zoom" filters). */
+  entitiesFor(name: string): CatalogEntity[];
 }
 
-let loaded: Promise<Catalog> | null = null;
-
-export function loadCatalog(): Promise<Catalog> {
-  loaded ??= (async () => {
-    let vendors: CatalogVendor[] = [];
-    try {
-      const spec = '../kb/vendors.js';
-      const mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
-      vendors = fromKb(mod);
-    } catch {
-      vendors = [];
-    }
-    return buildCatalog([...vendors, ...FALLBACK]);
-  })();
-  return loaded;
-}
-
-function strings(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' ? [x] : x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? [(x as { name: string }).name] : []));
-  return [];
-}
-
-function fromKb(mod: Record<string, unknown>): CatalogVendor[] {
-  const list = Object.values(mod).find(
-    (v) => Array.isArray(v) && v.length > 0 && typeof v[0] === 'object' && v[0] && 'name' in (v[0] as object),
-  ) as Record<string, unknown>[] | undefined;
-  if (!list) return [];
-  return list.map((e) => {
-    const name = String(e.name ?? e.legalName ?? '');
-    const names = uniq(
-      ['name', 'legalName', 'canonicalName', 'brand', 'aliases', 'formerNames', 'names', 'entities', 'otherNames'].flatMap((k) =>
-        strings(e[k]),
-      ),
-    );
-    return {
-      key: String(e.id ?? e.key ?? orgKey(name)),
-      name: String(e.legalName ?? e.name),
-      names,
-      services: strings(e.services),
-      legalForm: typeof e.legalForm === 'string' ? e.legalForm : null,
-      country: typeof e.country === 'string' ? e.country : typeof e.seat === 'string' ? e.seat : null,
-    };
-  });
-}
-
-function buildCatalog(vendors: CatalogVendor[]): Catalog {
-  const names = new Map<string, CatalogVendor>();
-  const services = new Map<string, CatalogVendor>();
-  for (const v of vendors) {
-    for (const n of v.names) if (!names.has(orgKey(n))) names.set(orgKey(n), v);
-    for (const s of v.services) if (!services.has(serviceKey(s))) services.set(serviceKey(s), v);
-  }
+function entityOf(vendor: Vendor, e: VendorEntity): CatalogEntity {
   return {
-    byName: (n) => names.get(orgKey(n)),
-    byService: (s) => services.get(serviceKey(s)),
-    size: vendors.length,
+    key: `entity:${orgKey(e.name)}`,
+    name: e.name,
+    names: uniq([e.name, ...(e.formerNames ?? [])]),
+    country: e.country,
+    address: e.address ? [e.address, e.city].filter(Boolean).join(', ') : null,
+    legalForm: legalFormFromName(e.name),
+    vendor,
   };
+}
+
+let catalog: Catalog | null = null;
+
+export function getCatalog(): Catalog {
+  if (catalog) return catalog;
+  const entities = new Map<string, CatalogEntity>();
+  const brands = new Map<string, Vendor[]>();
+  const addBrand = (name: string, v: Vendor) => {
+    const k = orgKey(name);
+    const list = brands.get(k) ?? [];
+    if (!list.includes(v)) list.push(v);
+    brands.set(k, list);
+  };
+  for (const v of VENDORS) {
+    for (const e of v.entities) {
+      const ce = entityOf(v, e);
+      for (const n of ce.names) if (!entities.has(orgKey(n))) entities.set(orgKey(n), ce);
+    }
+    addBrand(v.brand, v);
+    for (const a of v.aliases) addBrand(a, v);
+    for (const s of v.services) addBrand(s, v);
+  }
+  const pick = (v: Vendor, seat?: string | null) => {
+    const e = (seat && v.entities.find((x) => x.country === seat.toUpperCase())) || v.entities[0];
+    return e ? entities.get(orgKey(e.name)) : undefined;
+  };
+  catalog = {
+    entityByName: (name) => entities.get(orgKey(name)),
+    entityByBrand: (name, seat) => {
+      const vs = brands.get(orgKey(name)) ?? [];
+      return vs.length ? pick(vs[0], seat) : undefined;
+    },
+    entitiesFor: (name) => {
+      const direct = entities.get(orgKey(name));
+      if (direct) return [direct];
+      const vs = uniq([...(brands.get(orgKey(name)) ?? []), ...(brands.get(serviceKey(name)) ?? []), ...findVendorsByName(name)]);
+      return vs.flatMap((v) => v.entities.map((e) => entities.get(orgKey(e.name))!).filter(Boolean));
+    },
+  };
+  return catalog;
+}
+
+/** Async for callers written against a lazily loaded catalog. */
+export async function loadCatalog(): Promise<Catalog> {
+  return getCatalog();
 }

@@ -294,10 +294,12 @@ class Resolver {
   async organization(o: OrgInput): Promise<string> {
     const name = o.name.trim();
     const allNames = uniq([name, ...o.aliases.map((a) => a.trim()).filter(Boolean)]);
+    const seat = o.country?.toUpperCase() ?? null;
     const vendor =
-      allNames.map((n) => this.catalog.byName(n)).find(Boolean) ?? (o.services ?? []).map((s) => this.catalog.byService(s)).find(Boolean);
+      allNames.map((n) => this.catalog.entityByName(n)).find(Boolean) ??
+      allNames.map((n) => this.catalog.entityByBrand(n, seat)).find(Boolean);
     const keys = uniq(allNames.map(orgKey).filter(Boolean));
-    let key = vendor ? `catalog:${vendor.key}` : keys[0];
+    let key = vendor ? vendor.key : keys[0];
     const memo = this.orgs.get(key);
     if (memo) return memo;
     if (!vendor) {
@@ -309,7 +311,7 @@ class Resolver {
       });
       if (found) key = found.key;
     }
-    const country = o.country?.toUpperCase() ?? vendor?.country ?? null;
+    const country = vendor?.country ?? seat;
     if (country) await this.country(country);
     const displayName = vendor?.name ?? name;
     const aliasNames = uniq([...allNames, ...(vendor?.names ?? [])]).filter((n) => n !== displayName);
@@ -324,7 +326,7 @@ class Resolver {
         aliasKeys,
         legalForm: o.legalForm ?? vendor?.legalForm ?? legalFormFromName(displayName),
         countryCode: country,
-        address: o.address,
+        address: o.address ?? vendor?.address ?? null,
         dpfId: o.dpfId,
       },
       update: {},
@@ -344,7 +346,6 @@ class Resolver {
   }
 
   async service(name: string, organizationId: string): Promise<string> {
-    const vendor = this.catalog.byService(name);
     const key = serviceKey(name);
     const memo = this.services.get(key);
     if (memo) return memo;
@@ -354,7 +355,6 @@ class Resolver {
       update: {},
     });
     if (!s.organizationId) await this.tx.service.update({ where: { id: s.id }, data: { organizationId } });
-    void vendor;
     this.services.set(key, s.id);
     return s.id;
   }

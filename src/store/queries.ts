@@ -38,19 +38,20 @@ export function countryCode(input: string): string {
   return t.toUpperCase();
 }
 
-/** Where-clause matching an organization by name, alias or catalog identity. */
-export async function organizationNameWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
+/** Where-clause matching an organization by its own name or alias (legal form, case, punctuation ignored). */
+export async function organizationDirectWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
   const key = orgKey(name);
-  const catalog = await loadCatalog();
-  const vendor = catalog.byName(name) ?? catalog.byService(name);
+  const entity = (await loadCatalog()).entityByName(name);
   return {
-    OR: [
-      { key },
-      { aliasKeys: { has: key } },
-      { name: { equals: name.trim(), mode: 'insensitive' } },
-      ...(vendor ? [{ key: `catalog:${vendor.key}` }] : []),
-    ],
+    OR: [{ key }, { aliasKeys: { has: key } }, { name: { equals: name.trim(), mode: 'insensitive' } }, ...(entity ? [{ key: entity.key }] : [])],
   };
+}
+
+/** Also matches every legal entity of a catalog vendor named by brand or product ("Zoom", "Google"). */
+export async function organizationNameWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
+  const direct = await organizationDirectWhere(name);
+  const entityKeys = (await loadCatalog()).entitiesFor(name).map((e) => e.key);
+  return entityKeys.length ? { OR: [direct, { key: { in: entityKeys } }] } : direct;
 }
 
 export function serviceNameWhere(name: string): Prisma.ServiceWhereInput {
@@ -68,8 +69,15 @@ export async function transferWhere(f: TransferFilter = {}): Promise<Prisma.Tran
   if (f.thirdCountry != null) and.push({ thirdCountry: f.thirdCountry });
   if (f.service) {
     const sw = serviceNameWhere(f.service);
+    const entityKeys = (await loadCatalog()).entitiesFor(f.service).map((e) => e.key);
     and.push({
-      OR: [{ service: sw }, { engagement: { services: { some: sw } } }, { recipient: await organizationNameWhere(f.service) }],
+      OR: [
+        { service: sw },
+        { engagement: { services: { some: sw } } },
+        { recipient: await organizationDirectWhere(f.service) },
+        // a vendor named by brand: its transfers where the policy names no service
+        ...(entityKeys.length ? [{ serviceId: null, recipient: { key: { in: entityKeys } } }] : []),
+      ],
     });
   }
   if (f.vendor) and.push({ recipient: await organizationNameWhere(f.vendor) });

@@ -1,0 +1,46 @@
+// The Pothos schema builder with its plugins; defines no types (see ./types/*, one file per
+// domain type, each with its root queries beside it).
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { IngestInputOptions } from '../store/ingest-input.js';
+
+export interface Context {
+  prisma: PrismaClient;
+  /** Fetch limits and (in tests) a stand-in extractor for the ingestPolicy mutation. */
+  ingestOptions?: IngestInputOptions;
+}
+
+export const builder = new SchemaBuilder<{
+  PrismaTypes: PrismaTypes;
+  Context: Context;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ErrorsPlugin, RelayPlugin, PrismaPlugin],
+  defaultFieldNullability: false,
+  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+    maxConnectionSize: 200,
+    defaultConnectionSize: 50,
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.queryType({ description: 'Questions about the policy graph. Everything answers from current policy versions.' });
+builder.mutationType({});
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 timestamp.',
+  serialize: (d) => (d instanceof Date ? d.toISOString() : String(d)),
+  parseValue: (v) => new Date(String(v)),
+});

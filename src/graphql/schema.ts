@@ -1,0 +1,16 @@
+// Imports every type file (each registers its types and root fields) and builds the schema.
+import { builder } from './builder.js';
+import './types/enums.js';
+import './types/errors.js';
+import './types/evidence.js';
+import './types/country.js';
+import './types/organization.js';
+import './types/service.js';
+import './types/policy.js';
+import './types/engagement.js';
+import './types/transfer.js';
+import './types/links.js';
+import './types/dashboard.js';
+import './types/ingest.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,36 @@
+// Typed errors of the ingestPolicy result union (errors plugin). Anything else a resolver
+// throws is a bug and is masked by Yoga.
+import { builder } from '../builder.js';
+import { FetchFailedError, InvalidInputError, NotAPolicyError } from '../../store/errors.js';
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'A problem with the request that the client can act on.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+builder.objectType(InvalidInputError, {
+  name: 'InvalidInputError',
+  description: 'The input cannot be ingested: empty, binary, too large, or not exactly one of text/html/url.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof InvalidInputError,
+  fields: (t) => ({ code: t.exposeString('code') }),
+});
+
+builder.objectType(NotAPolicyError, {
+  name: 'NotAPolicyError',
+  description: 'The document was read but is not a privacy policy.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof NotAPolicyError,
+});
+
+builder.objectType(FetchFailedError, {
+  name: 'FetchFailedError',
+  description: 'The URL could not be fetched: timeout, HTTP error, wrong content type, too large, or network failure.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof FetchFailedError,
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    url: t.exposeString('url'),
+    status: t.exposeInt('status', { nullable: true }),
+  }),
+});

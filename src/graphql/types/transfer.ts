@@ -1,0 +1,59 @@
+// Transfer: recipient —TRANSFERS_TO→ country, with the controller whose policy states it.
+import { builder } from '../builder.js';
+import { CertaintyEnum, MechanismEnum } from './enums.js';
+import { evidenceQuery } from './evidence.js';
+import { transferWhere, type TransferFilter } from '../../store/queries.js';
+
+export const Transfer = builder.prismaNode('Transfer', {
+  id: { field: 'id' },
+  description: 'A transfer of personal data by a recipient to a country, as one policy version states it.',
+  fields: (t) => ({
+    controller: t.relation('controller', { description: 'The controller whose policy states the transfer.' }),
+    recipient: t.relation('recipient', { description: 'The organization receiving the data.' }),
+    service: t.relation('service', { nullable: true, description: 'The service through which the data flows, where named.' }),
+    country: t.relation('country', { nullable: true, description: 'The destination; null for a third country the policy does not name.' }),
+    thirdCountry: t.exposeBoolean('thirdCountry', { description: 'Outside the EU/EEA (or unnamed).' }),
+    mechanisms: t.expose('mechanisms', { type: [MechanismEnum], description: 'The mechanisms the policy states for this transfer; empty when none is stated.' }),
+    certainty: t.expose('certainty', { type: CertaintyEnum }),
+    dpfId: t.exposeString('dpfId', { nullable: true, description: 'Data Privacy Framework participant id, where cited.' }),
+    evidence: t.relation('evidence', { query: evidenceQuery }),
+    version: t.relation('version', { description: 'The policy version this transfer comes from.' }),
+    engagement: t.relation('engagement'),
+  }),
+});
+
+export const TransferFilterInput = builder.inputType('TransferFilter', {
+  fields: (t) => ({
+    country: t.string({ description: 'Destination: ISO code ("US") or English/German name.' }),
+    mechanism: t.field({ type: MechanismEnum, description: 'Only transfers stating this mechanism.' }),
+    noMechanism: t.boolean({ description: 'true: only transfers with no mechanism stated; false: only with one.' }),
+    service: t.string({ description: 'A service or its vendor, by name or alias, case-insensitive ("Zoom").' }),
+    vendor: t.string({ description: 'The recipient organization, by name or alias.' }),
+    controller: t.string({ description: 'The controller, by name or alias.' }),
+    certainty: t.field({ type: CertaintyEnum }),
+    thirdCountry: t.boolean({ description: 'true: only destinations outside the EU/EEA (unnamed ones included).' }),
+    includeHistory: t.boolean({ description: 'Also answer from superseded policy versions (default false).' }),
+  }),
+});
+
+const transferOrder = [{ controller: { name: 'asc' as const } }, { id: 'asc' as const }];
+
+builder.queryFields((t) => ({
+  transfers: t.prismaConnection({
+    type: 'Transfer',
+    cursor: 'id',
+    description: 'Transfers, filtered by destination, mechanism, service or vendor, controller, certainty.',
+    args: { filter: t.arg({ type: TransferFilterInput }) },
+    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await transferWhere((args.filter ?? {}) as TransferFilter) }),
+    resolve: async (query, _parent, args, ctx) =>
+      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere((args.filter ?? {}) as TransferFilter), orderBy: transferOrder }),
+  }),
+  transfersWithoutMechanism: t.prismaConnection({
+    type: 'Transfer',
+    cursor: 'id',
+    description: 'Risk: transfers to third countries (named or not) for which the policy states no mechanism.',
+    totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await transferWhere({ thirdCountry: true, noMechanism: true }) }),
+    resolve: async (query, _p, _a, ctx) =>
+      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere({ thirdCountry: true, noMechanism: true }), orderBy: transferOrder }),
+  }),
+}));

@@ -80,7 +80,10 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     const alias = ALIAS_AFTER.exec(text.slice(o.end, o.end + 320));
     if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());
   }
-  for (const e of entities) if (!e.seat && e.vendor) e.seat = catalogSeat(e);
+  for (const e of entities) {
+    e.vendor ??= [...e.aliases].map((a) => findVendorByName(a)).find(Boolean) ?? null;
+    if (!e.seat) e.seat = statedNationality(text, e) ?? (e.vendor ? catalogSeat(e) : null);
+  }
   return { entities, orgMentions };
 }
 
@@ -90,6 +93,15 @@ function sameEntity(e: Entity, o: OrgMention): boolean {
   const a = nameTokens(e.name), b = nameTokens(o.name);
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   return s.length > 0 && s[0] === l[0] && s.every((t) => l.includes(t));
+}
+
+/** "Resend ist ein US-Unternehmen", "X is a US company": the seat said in words. */
+function statedNationality(text: string, e: Entity): string | null {
+  for (const n of [e.name, ...e.aliases]) {
+    const m = new RegExp(`${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},? (?:ist|is) (?:ein|an?) (US|amerikanisch|britisch|UK|irisch|schweizer|kanadisch|australisch)`, 'i').exec(text);
+    if (m) return ({ us: 'US', amerikanisch: 'US', britisch: 'GB', uk: 'GB', irisch: 'IE', schweizer: 'CH', kanadisch: 'CA', australisch: 'AU' } as Record<string, string>)[m[1].toLowerCase()];
+  }
+  return null;
 }
 
 function catalogSeat(e: Entity): string | null {
@@ -112,7 +124,9 @@ function addressAfter(text: string, end: number, countries: CountryMention[]): {
   for (let i = 1; i < Math.min(lines.length, 5) && lines[i].length < 60 && !/[.!?]$/.test(lines[i]); i++) span += '\n' + lines[i];
   const spanEnd = end + span.length;
   const inSpan = countries.map((c, i) => [c, i] as const).filter(([c]) => c.start >= end && c.end <= spanEnd);
-  for (const [c, i] of inSpan) {
+  // the country closes the address: take the last one that reads as part of it ("Atlanta, Georgia 30363, USA")
+  for (let k = inSpan.length - 1; k >= 0; k--) {
+    const [c, i] = inSpan[k];
     const between = text.slice(end, c.start);
     if (/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(between) && !/\d/.test(between)) continue;
     if (/^[\s,(]*$/.test(between) || /[,\n(]\s*$/.test(between) || /\d/.test(between)) {

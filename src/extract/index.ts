@@ -2,7 +2,7 @@ import { isEuOrEea } from '../kb/countries.js';
 import { classify, mechanismsIn, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
-import { INFRASTRUCTURE_OF, PARENT_CUE, POLICY_WIDE, PLURAL_SCOPE, SUBPROCESSOR_CUE } from './cues.js';
+import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, PLURAL_SCOPE, SUBPROCESSOR_CUE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import {
@@ -54,22 +54,30 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   const sentenceAt = sentenceLocator(seg);
   const hits = findCatalogHits(text).map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) }));
   entities.push(...brandOnlyEntities(hits, entities, controllerKeys));
-  const mentions = collectMentions(text, entities, orgMentions, hits);
+  const mentions = collectMentions(text, entities, orgMentions, hits, (offset) => {
+    const s = seg.sentences[sentenceAt(offset)];
+    const before = text.slice(s.start, offset);
+    return !NOT_A_USE.test(before) && !/https?:\/\/\S*$|www\.\S*$|@\S*$/.test(before);
+  });
 
   // parents are named to say where data may flow, not as recipients of their own
   const parentOf = new Map<number, { parent: number; evidence: Evidence }>();
   const parentMentions = new Set<Mention>();
-  for (const m of mentions) {
-    const i = sentenceAt(m.start);
-    const s = seg.sentences[i];
+  seg.sentences.forEach((s, i) => {
     const cue = PARENT_CUE.exec(s.text);
-    if (!cue || m.start < s.start + cue.index) continue;
-    const child = mentions.find((c) => c.entity !== m.entity && c.start >= s.start && c.start < s.start + cue.index);
-    if (child) {
-      parentOf.set(child.entity, { parent: m.entity, evidence: evidenceOf(i) });
-      parentMentions.add(m);
-    }
-  }
+    if (!cue) return;
+    const cueAt = s.start + cue.index;
+    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const before = inSentence.filter((m) => m.start < cueAt);
+    const after = inSentence.filter((m) => m.start > cueAt);
+    // "an das Mutterunternehmen von X, die Y" names the child after the cue; "X … an seine Muttergesellschaft Y" before it
+    const ofChild = /^\S+\s+(?:von|of|der|des)\s/i.test(s.text.slice(cue.index));
+    const child = ofChild ? after[0] : before[before.length - 1];
+    const parent = after.find((m) => child && m.entity !== child.entity);
+    if (!child || !parent) return;
+    parentOf.set(child.entity, { parent: parent.entity, evidence: evidenceOf(i) });
+    parentMentions.add(parent);
+  });
   const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), (h) => countries.some((c) => c.start === text.indexOf(h) && c.end - c.start === h.length));
 
   const controllerAddress = new Set(countries.filter((c) => controller.evidence && c.start > controller.evidence.start && c.start < controller.evidence.end + 300).map((c) => c.start));
@@ -98,7 +106,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     if (isParentOnly) continue;
     const mentionEvidence = dedupe(mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
-    const { role, roleEvidence } = decideRole(e, own, evidenceOf);
+    const decided = decideRole(e, own, evidenceOf);
+    // open-source software named without any provider runs on the controller's own servers
+    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = parentOf.get(e.id);
     recipients.push({
@@ -150,7 +160,7 @@ function sentenceLocator(seg: Segmented): (offset: number) => number {
 }
 
 /** Every place an entity is named: its legal name, its aliases and brand, its products. */
-function collectMentions(text: string, entities: Entity[], orgMentions: Mention[], hits: { hit: ReturnType<typeof findCatalogHits>[number]; used: boolean }[]): Mention[] {
+function collectMentions(text: string, entities: Entity[], orgMentions: Mention[], hits: { hit: ReturnType<typeof findCatalogHits>[number]; used: boolean }[], isUseAt: (offset: number) => boolean): Mention[] {
   const out = [...orgMentions];
   const inOrg = (a: number, b: number) => orgMentions.some((m) => a >= m.start && b <= m.end);
   const surfaces = new Map<string, number>();
@@ -163,7 +173,7 @@ function collectMentions(text: string, entities: Entity[], orgMentions: Mention[
     const re = new RegExp(`(?<![\\p{L}\\d./@-])(?:${[...surfaces.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d]|\\.[a-z])`, 'gu');
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
-      if (inOrg(m.index, m.index + m[0].length)) continue;
+      if (inOrg(m.index, m.index + m[0].length) || !isUseAt(m.index)) continue;
       out.push({ entity: surfaces.get(m[0])!, start: m.index, end: m.index + m[0].length });
     }
   }
@@ -172,7 +182,7 @@ function collectMentions(text: string, entities: Entity[], orgMentions: Mention[
     const e = ownerOf(hit.vendor, entities);
     if (!e || inOrg(hit.start, hit.end)) continue;
     if (used && hit.vendor.services.includes(hit.name)) e.services.add(hit.name);
-    if (!out.some((m) => m.start === hit.start)) out.push({ entity: e.id, start: hit.start, end: hit.end });
+    if (used && !out.some((m) => m.start === hit.start)) out.push({ entity: e.id, start: hit.start, end: hit.end });
   }
   return out.sort((a, b) => a.start - b.start);
 }

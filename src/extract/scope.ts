@@ -32,35 +32,42 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
     while (si < seg.sentences.length && seg.sentences[si].end <= m.start) si++;
     if (si < seg.sentences.length && seg.sentences[si].start <= m.start) bySentence[si].push(m);
   }
-  const out: SentenceScope[] = [];
-  let block = new Set<number>();
+  // pass 1: the block each sentence is in and the recipients named in it up to that sentence
+  const blockOf: Set<number>[] = [];
+  const blocks: Set<number>[] = [];
+  const groups = new Map<string, Set<number>>();
+  const groupOf: Set<number>[] = [];
   let blockLevel = 0;
-  let topNumber = '';
-  const inTop = new Map<string, Set<number>>();
+  let group = '';
   let lastSection = -1;
   seg.sentences.forEach((s, i) => {
     const named = bySentence[i];
     if (s.section !== lastSection) {
       lastSection = s.section;
       const sec = seg.sections[s.section];
-      const isHeading = sec.start === s.start;
-      const inHeading = isHeading ? named : [];
-      if (sec.number) topNumber = sec.number;
-      if (inHeading.length) {
-        block = new Set(inHeading.map((m) => m.entity));
-        blockLevel = sec.level;
-      } else if (CONTINUATION.test(sec.heading) || isCountryLine(sec.heading) || (sec.level > 0 && blockLevel > 0 && sec.level > blockLevel) || /:$/.test(seg.sentences[i].text)) {
-        // the block goes on
-      } else {
-        block = new Set();
+      const inHeading = sec.start === s.start ? named : [];
+      if (sec.number) group = sec.number;
+      const continues = CONTINUATION.test(sec.heading) || isCountryLine(sec.heading) || (sec.level > 0 && blockLevel > 0 && sec.level > blockLevel) || /:$/.test(s.text);
+      if (inHeading.length || !continues || !blocks.length) {
+        blocks.push(new Set());
         blockLevel = sec.level;
       }
     }
-    for (const m of named) block.add(m.entity);
-    const top = inTop.get(topNumber) ?? new Set<number>();
-    named.forEach((m) => top.add(m.entity));
-    inTop.set(topNumber, top);
+    const block = blocks[blocks.length - 1];
+    named.forEach((m) => block.add(m.entity));
+    if (!groups.has(group)) groups.set(group, new Set());
+    named.forEach((m) => groups.get(group)!.add(m.entity));
+    // what the block and its numbered section have named so far: a sentence speaks of what came before it
+    blockOf.push(new Set(block));
+    groupOf.push(new Set(groups.get(group)));
+  });
 
+  // pass 2: a sentence speaks about what it names, else about its block ("alle Anbieter": its numbered section)
+  const out: SentenceScope[] = [];
+  seg.sentences.forEach((s, i) => {
+    const named = bySentence[i];
+    const block = blockOf[i];
+    const top = groupOf[i];
     const targets = new Map<number, [number, number][]>();
     const distinct = [...new Set(named.map((m) => m.entity))];
     if (distinct.length > 1) {

@@ -30,8 +30,8 @@ const ADDRESS_LINE = /^(?:\d{4,5}|[A-Z]{1,2}-\d{4,5})\s|\b(?:tel(?:efon)?|fax|e-
 /** Lines that open a section: short, no sentence punctuation at the end, not a list item or an address. */
 export function isHeadingLine(line: string, next: string | undefined): boolean {
   if (!line || line.length > 110 || next === undefined) return false;
-  if (BULLET.test(line) || ADDRESS_LINE.test(line) || line.includes(' | ')) return false;
-  if (/[.;,!?)"“”]$/.test(line) && !/^\d{1,2}(\.\d{1,2})*\.?$/.test(line.split(/\s/)[0] + '.')) {
+  if (BULLET.test(line) || ADDRESS_LINE.test(line) || line.includes(' | ') || /\S: \S/.test(line)) return false;
+  if (/[.;,!"“”]$/.test(line) && !/^\d{1,2}(\.\d{1,2})*\.?$/.test(line.split(/\s/)[0] + '.')) {
     if (!NUMBERING.test(line) || /[;,]$/.test(line)) return false;
   }
   const body = line.replace(NUMBERING, '');

@@ -19,7 +19,7 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   },
   {
     role: 'processor',
-    re: /Auftragsverarbeit|Auftragsdatenverarbeit|\bAVV\b|\bAV-Vertrag|\bArt\.? ?28 (?:Abs\. ?\d+ )?(?:DSGVO|DS-GVO|GDPR)|\bArtikel 28 (?:DSGVO|DS-GVO)|\bArt\. 28\(\d\)|\bin unserem Auftrag\b|\b(?:nach )?unseren? Weisungen\b|\bDatenverarbeitungs(?:vertr|zusatz|vereinbarung)|\bweisungsgebunden\b|\bUnterauftragnehmer|\bUnterauftragsverarbeiter|\b(?:data )?processors?\b|\bsub-?processors?\b|\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bon our behalf\b|\bon our instructions\b/i,
+    re: /Auftragsverarbeit|Auftragsdatenverarbeit|\bAVV\b|\bAV-Vertrag|\bArt\.? ?28 (?:Abs\. ?\d+ )?(?:DSGVO|DS-GVO|GDPR)|\bArtikel 28 (?:DSGVO|DS-GVO)|\bArt\. 28\(\d\)|\bin unserem Auftrag\b|\bim Auftrag (?:de[rs]|von|unseres|unserer) |\b(?:nach )?unseren? Weisungen\b|\bDatenverarbeitungs(?:vertr|zusatz|vereinbarung)|\bweisungsgebunden\b|\bUnterauftragnehmer|\bUnterauftragsverarbeiter|\b(?:data )?processors?\b|\bsub-?processors?\b|\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bon our behalf\b|\bon our instructions\b/i,
   },
 ];
 

@@ -156,7 +156,7 @@ export function surfaceNames(e: Entity): Map<string, 'service' | 'alias'> {
 }
 
 const USE =
-  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|hoste|betreib|Anbieter|Dienst|Tool|Plugin|Plattform|Software|use[sd]?|using|provided|operated|host(?:ed|s)?|powered|via|über|mit Hilfe|mittels|bei)\b/i;
+  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power)\w*|\b(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei)\b/i;
 
 export interface CatalogHit {
   name: string;
@@ -188,8 +188,11 @@ export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): b
   const s = seg.sentences[sentenceIndex];
   const before = s.text.slice(0, hit.start - s.start);
   if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before)) return false;
+  // "in Rechenzentren von AWS": infrastructure of another recipient, a sub-processor rather than a recipient
+  if (/(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before)) return false;
   const heading = seg.sections[s.section].start === s.start && s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '').trim() === hit.name;
-  return heading || USE.test(s.text);
+  const near = s.text.slice(Math.max(0, hit.start - s.start - 60), hit.end - s.start + 40);
+  return heading || USE.test(near);
 }
 
 /**

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// policy-graph: one entry point, one module per subcommand.
+import { runExtract } from './extract.js';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = {
+  extract: { run: async () => runExtract, help: 'extract [--format json|table] [--out DIR] FILE...  policy text/HTML → policy graph' },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`usage: policy-graph <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`);
+    return name && name !== '--help' ? 2 : 0;
+  }
+  return (await command.run())(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

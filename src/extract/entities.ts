@@ -116,7 +116,7 @@ function catalogSeat(e: Entity): string | null {
  */
 function addressAfter(text: string, end: number, countries: CountryMention[]): { code: string | null; address: string | null; countryIndex: number[] } | null {
   let window = text.slice(end, end + 220);
-  const cut = window.search(/\((?:nachfolgend|im Folgenden|hereinafter)|\.\s+(?:[A-ZÄÖÜ][a-zäöü]+\s+){1,2}[a-zäöü]|\)\s*[.,;]?\s+[a-zäöü]{2,}|[;:]\s/);
+  const cut = window.search(/\((?:nachfolgend|im Folgenden|hereinafter)|(?<=[a-zäöü]{3}|[A-Z]{2,3}|\d)\.\s+\p{Lu}|\.\s+(?:[A-ZÄÖÜ][a-zäöü]+\s+){1,2}[a-zäöü]|\)\s*[.,;]?\s+[a-zäöü]{2,}|[;:]\s/u);
   if (cut >= 0) window = window.slice(0, cut + 1);
   const lines = window.split('\n');
   // an address runs on the same line or over the next few short lines

@@ -72,7 +72,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     const after = inSentence.filter((m) => m.start > cueAt);
     // "an das Mutterunternehmen von X, die Y" names the child after the cue; "X … an seine Muttergesellschaft Y" before it
     const ofChild = /^\S+\s+(?:von|of|der|des)\s/i.test(s.text.slice(cue.index));
-    const child = ofChild ? after[0] : before[before.length - 1];
+    // no child named in the sentence: the recipient named last before it ("Dabei können … an die Muttergesellschaft …")
+    const previous = [...mentions].reverse().find((m) => m.end <= s.start);
+    const child = ofChild ? after[0] : before[before.length - 1] ?? previous;
     const parent = after.find((m) => child && m.entity !== child.entity);
     if (!child || !parent) return;
     parentOf.set(child.entity, { parent: parent.entity, evidence: evidenceOf(i) });
@@ -80,7 +82,12 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   });
   const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), (h) => countries.some((c) => c.start === text.indexOf(h) && c.end - c.start === h.length));
 
-  const controllerAddress = new Set(countries.filter((c) => controller.evidence && c.start > controller.evidence.start && c.start < controller.evidence.end + 300).map((c) => c.start));
+  // the controller's own address ("…, 10115 Berlin, Deutschland") names no destination
+  const controllerAddress = new Set(
+    countries
+      .filter((c) => controller.evidence && c.start > controller.evidence.start && c.start < controller.evidence.end + 150 && /[,\n]\s*$/.test(text.slice(c.start - 3, c.start)))
+      .map((c) => c.start),
+  );
   const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
   const policyWideClauses: PolicyWideClause[] = [];

@@ -9,11 +9,11 @@ export function detectLanguage(text: string): Language {
   return (sample.match(DE_WORDS)?.length ?? 0) >= (sample.match(EN_WORDS)?.length ?? 0) ? 'de' : 'en';
 }
 
-const PRIVACY_TERMS = /Datenschutz|personenbezogen|DSGVO|DS-GVO|Verantwortliche|privacy|personal data|GDPR|data protection/gi;
+const PRIVACY_TERMS = /Datenschutz|personenbezogen|DSGVO|DS-GVO|Verantwortliche|privacy|personal data|GDPR|data protection|controller/gi;
 
 /** A privacy policy talks about personal data and data protection more than in passing. */
 export function looksLikePolicy(text: string): boolean {
-  return (text.match(PRIVACY_TERMS)?.length ?? 0) >= 3;
+  return (text.match(PRIVACY_TERMS)?.length ?? 0) >= 2;
 }
 
 const MONTHS: Record<string, number> = {

@@ -65,11 +65,11 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     if (opts.dataDir) mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
     const pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
     location = opts.dataDir ?? ':memory:';
-    factory = new PrismaPGlite(pg);
+    factory = wrapFactory(new PrismaPGlite(pg), { mapQuery: pgArrayLiterals });
     closeDriver = () => pg.close();
   }
   if (opts.migrate !== false) await applyMigrations(factory);
-  const adapter = opts.onQuery ? countingFactory(factory, opts.onQuery) : factory;
+  const adapter = opts.onQuery ? wrapFactory(factory, { onQuery: opts.onQuery }) : factory;
   const prisma = new PrismaClient({ adapter });
   const db: Db = {
     prisma,
@@ -106,19 +106,21 @@ async function ensurePgSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-/** Wraps a driver adapter factory so that every SQL statement is reported to `onQuery`. */
-function countingFactory(
-  inner: SqlMigrationAwareDriverAdapterFactory,
-  onQuery: (sql: string) => void,
-): SqlMigrationAwareDriverAdapterFactory {
+interface Hooks {
+  onQuery?: (sql: string) => void;
+  mapQuery?: (q: SqlQuery) => SqlQuery;
+}
+
+/** Wraps a driver adapter factory: reports every SQL statement and/or rewrites its arguments. */
+function wrapFactory(inner: SqlMigrationAwareDriverAdapterFactory, hooks: Hooks): SqlMigrationAwareDriverAdapterFactory {
   const wrapQueryable = <T extends { queryRaw(q: SqlQuery): unknown; executeRaw(q: SqlQuery): unknown }>(q: T): T =>
     new Proxy(q, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
         if (prop === 'queryRaw' || prop === 'executeRaw') {
           return (query: SqlQuery) => {
-            onQuery(query.sql);
-            return (value as (q: SqlQuery) => unknown).call(target, query);
+            hooks.onQuery?.(query.sql);
+            return (value as (q: SqlQuery) => unknown).call(target, hooks.mapQuery ? hooks.mapQuery(query) : query);
           };
         }
         if (prop === 'startTransaction') {
@@ -134,4 +136,22 @@ function countingFactory(
     connect: async () => wrapQueryable((await inner.connect()) as SqlDriverAdapter),
     connectToShadowDb: async () => inner.connectToShadowDb(),
   };
+}
+
+/**
+ * PGlite serializes a JS array parameter as a PostgreSQL array only when it knows the
+ * parameter's type; for enum arrays (`mechanisms @> $1`) it sends "DPF,SCC" and PostgreSQL
+ * rejects it as a malformed array literal. node-postgres always sends array literals, so we
+ * do the same for PGlite: arrays of scalars become '{"DPF","SCC"}'.
+ */
+export function pgArrayLiterals(q: SqlQuery): SqlQuery {
+  if (!q.args.some((a) => Array.isArray(a))) return q;
+  const lit = (v: unknown): string =>
+    v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const args = q.args.map((a) =>
+    Array.isArray(a) && a.every((v) => v === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof v))
+      ? `{${a.map(lit).join(',')}}`
+      : a,
+  );
+  return { ...q, args };
 }

@@ -62,7 +62,7 @@ export async function transferWhere(f: TransferFilter = {}): Promise<Prisma.Tran
   const and: Prisma.TransferWhereInput[] = [];
   if (!f.includeHistory) and.push({ version: CURRENT });
   if (f.country) and.push({ countryCode: countryCode(f.country) });
-  if (f.mechanism) and.push({ mechanisms: { has: f.mechanism } });
+  if (f.mechanism) and.push({ mechanisms: { hasSome: [f.mechanism] } });
   if (f.noMechanism === true) and.push({ mechanisms: { isEmpty: true } });
   if (f.noMechanism === false) and.push({ NOT: { mechanisms: { isEmpty: true } } });
   if (f.certainty) and.push({ certainty: f.certainty });

@@ -12,20 +12,7 @@ import { ingestGraph } from '../src/store/ingest.js';
 import { ExtractError } from '../src/extract/errors.js';
 import type { PolicyGraph } from '../src/extract/types.js';
 
-export const ACCEPTANCE = `{
-  transfers(filter: { country: "US", service: "Zoom" }) {
-    totalCount
-    edges { node {
-      controller { name }
-      recipient { name }
-      service { name }
-      country { code }
-      mechanisms
-      certainty
-      evidence { quote section }
-    } }
-  }
-}`;
+import { ACCEPTANCE_QUERY as ACCEPTANCE } from './helpers/queries.js';
 
 /** Stand-in extractor for mutation tests: JSON PolicyGraph in, graph out; anything else is not a policy. */
 function fakeExtract(input: string | Uint8Array): PolicyGraph {

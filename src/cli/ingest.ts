@@ -17,8 +17,10 @@ export function expandInputs(inputs: string[]): string[] {
       out.push(input);
       continue;
     }
-    const st = statSync(input);
-    if (st.isDirectory()) {
+    const st = statSync(input, { throwIfNoEntry: false });
+    if (!st) {
+      out.push(input); // reported as failed by the ingest loop
+    } else if (st.isDirectory()) {
       const walk = (dir: string) => {
         for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
           const p = path.join(dir, e.name);

@@ -105,6 +105,11 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
     expect((await q('{ noMechanism: true, thirdCountry: true }')).data.transfers.totalCount).toBe(2);
     expect((await q('{ vendor: "Zoom Video Communications Inc" }')).data.transfers.totalCount).toBe(3);
     expect((await q('{ service: "google analytics" }')).data.transfers.totalCount).toBe(1);
+    // case-insensitive, and a catalog alias of the service ("Zoom Meetings", "Zoom Video") finds it too
+    expect((await q('{ service: "ZOOM", country: "us" }')).data.transfers.totalCount).toBe(2);
+    expect((await q('{ service: "Zoom Meetings", country: "US" }')).data.transfers.totalCount).toBe(2);
+    expect((await q('{ service: "Zoom Video Communications, Inc.", country: "US" }')).data.transfers.totalCount).toBe(2);
+    expect((await q('{ service: "Google Analytics", country: "US", mechanism: SCC }')).data.transfers.totalCount).toBe(0);
     expect((await q('{ controller: "Shop Ohne Zoom" }')).data.transfers.totalCount).toBe(3);
     expect((await q('{ country: "Vereinigte Staaten" }')).data.transfers.totalCount).toBe(3);
     const page1 = await gql(`{ transfers(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);

@@ -3,9 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
 import { policy, recipient, transfer, zoomPolicy, ev } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
-import { ingestGraph } from '../src/store/ingest.js';
+import { ingestGraph, withRetry } from '../src/store/ingest.js';
 import { transferWhere } from '../src/store/queries.js';
 import { orgKey } from '../src/store/normalize.js';
+
+describe('retries', () => {
+  it('retries serialization failures, deadlocks and unique conflicts, and nothing else', async () => {
+    let n = 0;
+    const r = await withRetry(async () => {
+      n++;
+      if (n === 1) throw Object.assign(new Error('could not serialize access'), { code: 'P2034' });
+      if (n === 2) throw Object.assign(new Error('x'), { code: 'P2002' });
+      if (n === 3) throw Object.assign(new Error('deadlock detected'), {});
+      return 'done';
+    });
+    expect(r).toEqual({ value: 'done', retries: 3 });
+    await expect(withRetry(async () => { throw new Error('bug'); })).rejects.toThrow('bug');
+  });
+});
 
 describe('name normalization', () => {
   it('strips legal forms and punctuation', () => {

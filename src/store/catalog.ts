@@ -24,6 +24,8 @@ export interface Catalog {
   entityByBrand(name: string, seat?: string | null): CatalogEntity | undefined;
   /** Every entity of every vendor a name designates (for "service: Zoom" filters). */
   entitiesFor(name: string): CatalogEntity[];
+  /** Service keys of the vendor a brand, alias or service name designates ("Zoom" → zoom, zoom meetings, …). */
+  serviceKeysFor(name: string): string[];
 }
 
 function entityOf(vendor: Vendor, e: VendorEntity): CatalogEntity {
@@ -63,7 +65,12 @@ export function getCatalog(): Catalog {
     const e = (seat && v.entities.find((x) => x.country === seat.toUpperCase())) || v.entities[0];
     return e ? entities.get(orgKey(e.name)) : undefined;
   };
+  const serviceKeysFor = (name: string) => {
+    const vs = uniq([...(brands.get(orgKey(name)) ?? []), ...(brands.get(serviceKey(name)) ?? [])]);
+    return uniq(vs.flatMap((v) => [v.brand, ...v.aliases, ...v.services].map(serviceKey)));
+  };
   catalog = {
+    serviceKeysFor,
     entityByName: (name) => entities.get(orgKey(name)),
     entityByBrand: (name, seat) => {
       const vs = brands.get(orgKey(name)) ?? [];

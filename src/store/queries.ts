@@ -3,7 +3,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { COUNTRIES } from '../kb/countries.js';
 import type { Mechanism } from '../extract/types.js';
-import { loadCatalog } from './catalog.js';
+import { getCatalog, loadCatalog } from './catalog.js';
 import { foldName, orgKey, serviceKey } from './normalize.js';
 
 export const CURRENT: Prisma.PolicyVersionWhereInput = { isCurrent: true };
@@ -54,8 +54,10 @@ export async function organizationNameWhere(name: string): Promise<Prisma.Organi
   return entityKeys.length ? { OR: [direct, { key: { in: entityKeys } }] } : direct;
 }
 
+/** A service by name or alias, case-insensitive; a catalog brand also matches its product names ("Zoom" → "Zoom Meetings"). */
 export function serviceNameWhere(name: string): Prisma.ServiceWhereInput {
-  return { OR: [{ key: serviceKey(name) }, { name: { equals: name.trim(), mode: 'insensitive' } }, { aliases: { has: name.trim() } }] };
+  const keys = [serviceKey(name), ...getCatalog().serviceKeysFor(name)];
+  return { OR: [{ key: { in: [...new Set(keys)] } }, { name: { equals: name.trim(), mode: 'insensitive' } }, { aliases: { has: name.trim() } }] };
 }
 
 export async function transferWhere(f: TransferFilter = {}): Promise<Prisma.TransferWhereInput> {

@@ -69,4 +69,26 @@ describe.each(ENGINES)('seeds on $name', (engine) => {
     const zoom = await gqlClient(app.url)(`{ organizations(filter: { name: "Zoom" }) { totalCount edges { node { name aliases } } } }`);
     expect(zoom.data.organizations.edges.filter((e: any) => /^Zoom Communications/.test(e.node.name))).toHaveLength(1);
   });
+
+  it('ingestPolicy with the real extractor: texts without a source are separate policies; HTML; not a policy', async () => {
+    const gql = gqlClient(app.url);
+    const M = `mutation($input: IngestPolicyInput!) { ingestPolicy(input: $input) { __typename
+      ... on IngestPolicySuccess { created version { id policy { source } } summary { recipients } } ... on Error { message } } }`;
+    const [a, b] = files.slice(3, 5).map((f) => readFileSync(f, 'utf8') + '\nÄnderung: neue Fassung.');
+    const ra = (await gql(M, { input: { text: a } })).data.ingestPolicy;
+    const rb = (await gql(M, { input: { text: b } })).data.ingestPolicy;
+    expect(ra).toMatchObject({ __typename: 'IngestPolicySuccess', created: true });
+    expect(rb).toMatchObject({ __typename: 'IngestPolicySuccess', created: true });
+    expect(ra.version.policy.source).not.toBe(rb.version.policy.source);
+    const again = (await gql(M, { input: { text: a } })).data.ingestPolicy;
+    expect(again).toMatchObject({ created: false, version: { id: ra.version.id } });
+    const html = `<html><body><h1>Datenschutzerklärung</h1><p>${readFileSync(files[0], 'utf8').split('\n').join('</p><p>')}</p></body></html>`;
+    const rh = (await gql(M, { input: { html, source: 'https://example.org/datenschutz' } })).data.ingestPolicy;
+    expect(rh).toMatchObject({ __typename: 'IngestPolicySuccess', created: true, version: { policy: { source: 'https://example.org/datenschutz' } } });
+    expect(rh.summary.recipients).toBeGreaterThan(0);
+    const notPolicy = (await gql(M, { input: { text: 'Apfelkuchen: 500 g Mehl, 250 g Butter, 4 Äpfel. Bei 180 Grad 45 Minuten backen.' } })).data.ingestPolicy;
+    expect(notPolicy.__typename).toBe('NotAPolicyError');
+    const binary = (await gql(M, { input: { text: '\u0000\u0001\u0002PK\u0003\u0004' + '\u0000'.repeat(100) } })).data.ingestPolicy;
+    expect(binary.__typename).toBe('InvalidInputError');
+  });
 });

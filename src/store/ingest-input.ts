@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { FetchFailedError, InvalidInputError, NotAPolicyError } from './errors.js';
 import { fetchPolicy, DEFAULT_MAX_BYTES, type FetchOptions } from './fetch.js';
-import { ingestGraph, type IngestResult } from './ingest.js';
+import { contentHash, ingestGraph, type IngestResult } from './ingest.js';
 import { loadExtractor, type ExtractFn } from './extractor.js';
 
 export interface PolicyInput {
@@ -49,7 +49,9 @@ export async function ingestInput(prisma: PrismaClient, input: PolicyInput, opts
   } catch (e) {
     throw mapExtractError(e, input.url ?? null);
   }
-  return ingestGraph(prisma, graph, { source, contentType });
+  // Text handed over without a source is its own policy, keyed by its content (graph.doc
+  // would be the extractor's generic default and merge unrelated policies into one).
+  return ingestGraph(prisma, graph, { source: source ?? `text:${contentHash(graph.text)}`, contentType });
 }
 
 function mapExtractError(e: unknown, url: string | null): Error {

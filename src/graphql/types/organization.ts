@@ -2,7 +2,7 @@
 // controller (vendor tree).
 import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
-import { CURRENT, countryCode, organizationNameWhere } from '../../store/queries.js';
+import { CURRENT, countryCode, organizationDirectWhere, organizationNameWhere } from '../../store/queries.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 export const Organization = builder.prismaNode('Organization', {
@@ -113,6 +113,8 @@ builder.queryFields((t) => ({
     description: 'One organization by name or alias (normalized: legal form, case and punctuation ignored).',
     args: { name: t.arg.string({ required: true }) },
     resolve: async (query, _p, args, ctx) =>
+      // its own name or alias first; else a catalog brand's first entity ("Google" → Google Ireland/LLC)
+      (await ctx.prisma.organization.findFirst({ ...query, where: await organizationDirectWhere(args.name), orderBy: { createdAt: 'asc' } })) ??
       ctx.prisma.organization.findFirst({ ...query, where: await organizationNameWhere(args.name), orderBy: { createdAt: 'asc' } }),
   }),
   thirdCountryRecipients: t.prismaConnection({

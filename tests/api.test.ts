@@ -43,13 +43,14 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
 
   beforeAll(async () => {
     db = await engine.open();
-    app = await startServer(db, 0, { ingestOptions: { extract: fakeExtract, timeoutMs: 300, maxBytes: 64 * 1024 } });
+    app = await startServer(db, 0, { ingestOptions: { extract: fakeExtract, timeoutMs: 300, maxBytes: 64 * 1024, allowPrivateNetwork: true } });
     gql = gqlClient(app.url);
     // A local "web" for URL ingestion.
     origin = createServer((req, res) => {
       if (req.url === '/policy.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Datenschutzerklärung</h1><p>Datenschutz ist uns wichtig.</p>');
       else if (req.url === '/image.png') res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(10));
       else if (req.url === '/huge.html') res.writeHead(200, { 'content-type': 'text/html' }).end('x'.repeat(200 * 1024));
+      else if (req.url === '/redirect') res.writeHead(302, { location: '/policy.html' }).end();
       else if (req.url === '/slow.html') setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('late'), 3000);
       else res.writeHead(404).end('not found');
     });
@@ -211,12 +212,26 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
     expect(await r({ url: `${originUrl}/huge.html` })).toMatchObject({ __typename: 'FetchFailedError', code: 'TOO_LARGE' });
     expect(await r({ url: `${originUrl}/slow.html` })).toMatchObject({ __typename: 'FetchFailedError', code: 'TIMEOUT' });
     expect(await r({ url: 'http://127.0.0.1:1/nothing' })).toMatchObject({ __typename: 'FetchFailedError', code: 'NETWORK' });
+    const redirected = await r({ url: `${originUrl}/redirect` });
+    expect(redirected).toMatchObject({ __typename: 'IngestPolicySuccess' });
     const ok = await r({ url: `${originUrl}/policy.html` });
     expect(ok).toMatchObject({ __typename: 'IngestPolicySuccess', created: true, version: { policy: { source: `${originUrl}/policy.html` } } });
     // malformed GraphQL is a 400 with a message, not a 500
     const bad = await gql(`mutation { ingestPolicy(input: { text: 1 }) { __typename } }`);
     expect(bad.status).toBe(400);
     expect(bad.errors?.[0].message).toBeTruthy();
+  });
+
+  it('by default refuses URLs on private or local addresses (SSRF)', async () => {
+    const strict = await startServer(db, 0, { ingestOptions: { extract: fakeExtract, timeoutMs: 300 } });
+    try {
+      for (const url of [`${originUrl}/policy.html`, 'http://localhost:1/', 'http://[::1]/', 'http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/']) {
+        const res = await gqlClient(strict.url)(INGEST, { input: { url } });
+        expect(res.data.ingestPolicy, url).toMatchObject({ __typename: 'FetchFailedError', code: 'BLOCKED' });
+      }
+    } finally {
+      await strict.close();
+    }
   });
 
   it('concurrent ingestPolicy calls naming the same vendor from many policies create one vendor node', async () => {

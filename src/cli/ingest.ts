@@ -67,7 +67,7 @@ export async function runIngest(args: string[]): Promise<number> {
     for (const item of items) {
       try {
         const r = /^https?:\/\//i.test(item)
-          ? await ingestInput(db.prisma, { url: item, source })
+          ? await ingestInput(db.prisma, { url: item, source }, { allowPrivateNetwork: true })
           : await ingestFile(db.prisma, item, source ?? path.relative(process.cwd(), path.resolve(item)));
         if (r.created) created++;
         else unchanged++;

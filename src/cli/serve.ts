@@ -14,7 +14,8 @@ export async function runServe(argv: string[] = []): Promise<number> {
   console.log(`database: ${db.engine} (${db.location}), migrations applied in ${Date.now() - t0} ms`);
   const seeded = await seedIfEmpty(db.prisma, { log: (m) => console.log(m) });
   if (seeded.length) console.log(`seeded ${seeded.filter((s) => s.result).length}/${seeded.length} policies in ${Date.now() - t0} ms`);
-  const app = await startServer(db, port);
+  // ALLOW_PRIVATE_URLS=1 lets ingestPolicy fetch from local/private hosts (off by default: SSRF).
+  const app = await startServer(db, port, { ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1' } });
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   const stop = async () => {
     await app.close();

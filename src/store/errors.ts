@@ -17,7 +17,7 @@ export class NotAPolicyError extends Error {
   readonly name = 'NotAPolicyError';
 }
 
-export type FetchFailureCode = 'TIMEOUT' | 'HTTP_STATUS' | 'CONTENT_TYPE' | 'TOO_LARGE' | 'NETWORK';
+export type FetchFailureCode = 'TIMEOUT' | 'HTTP_STATUS' | 'CONTENT_TYPE' | 'TOO_LARGE' | 'NETWORK' | 'BLOCKED';
 
 export class FetchFailedError extends Error {
   readonly name = 'FetchFailedError';

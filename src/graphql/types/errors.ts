@@ -25,7 +25,7 @@ builder.objectType(NotAPolicyError, {
 
 builder.objectType(FetchFailedError, {
   name: 'FetchFailedError',
-  description: 'The URL could not be fetched: timeout, HTTP error, wrong content type, too large, or network failure.',
+  description: 'The URL could not be fetched. code: TIMEOUT, HTTP_STATUS, CONTENT_TYPE (not HTML/text), TOO_LARGE, NETWORK, or BLOCKED (a private or local address).',
   interfaces: [ErrorInterface],
   isTypeOf: (o) => o instanceof FetchFailedError,
   fields: (t) => ({

@@ -117,6 +117,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
     );
     const results = await Promise.all(graphs.map((g) => ingestGraph(db.prisma, g)));
     expect(results.every((r) => r.created)).toBe(true);
+    console.log(`[concurrency] ${engine.name}: 12 concurrent ingests, ${results.reduce((n, r) => n + r.retries, 0)} transaction retries`);
     for (const key of ['cloudflare', 'shared everywhere', 'amazon web services', 'shared vendor 0', 'shared vendor 1', 'shared vendor 2']) {
       expect(await db.prisma.organization.count({ where: { OR: [{ key }, { key: `entity:${key}` }] } }), key).toBe(1);
     }

@@ -9,7 +9,10 @@ import './types/service.js';
 import './types/policy.js';
 import './types/engagement.js';
 import './types/transfer.js';
-import './types/links.js';
+import './types/subprocessor-link.js';
+import './types/parent-link.js';
+import './types/processing-location.js';
+import './types/region.js';
 import './types/dashboard.js';
 import './types/ingest.js';
 

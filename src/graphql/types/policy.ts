@@ -1,6 +1,7 @@
 // Policy (a controller's policy at one source) and PolicyVersion (each distinct text).
 import { builder } from '../builder.js';
 import { evidenceQuery } from './evidence.js';
+import { MechanismEnum } from './enums.js';
 
 builder.prismaNode('Policy', {
   id: { field: 'id' },
@@ -59,3 +60,11 @@ builder.queryFields((t) => ({
 function policyWhere(controller: string | null | undefined) {
   return controller ? { controller: { name: { contains: controller, mode: 'insensitive' as const } } } : {};
 }
+
+builder.prismaObject('PolicyClause', {
+  description: 'A policy-wide transfer clause ("all transfers to third countries use SCCs").',
+  fields: (t) => ({
+    mechanisms: t.expose('mechanisms', { type: [MechanismEnum] }),
+    evidence: t.relation('evidence', { query: evidenceQuery }),
+  }),
+});

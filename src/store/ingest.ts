@@ -8,10 +8,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Evidence, PolicyGraph, Recipient, Role, Mechanism, Certainty } from '../extract/types.js';
+import type { Evidence, PolicyGraph, Role, Mechanism, Certainty } from '../extract/types.js';
 import { countryByCode } from '../kb/countries.js';
 import { loadCatalog, type Catalog } from './catalog.js';
-import { legalFormFromName, orgKey, serviceKey, uniq, foldName } from './normalize.js';
+import { uniq } from './normalize.js';
+import { Resolver, type OrgInput } from './resolve.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,6 +94,41 @@ const ROLE: Record<Role, 'PROCESSOR' | 'CONTROLLER' | 'JOINT_CONTROLLER' | 'SELF
 const CERTAINTY: Record<Certainty, 'STATED' | 'POSSIBLE'> = { stated: 'STATED', possible: 'POSSIBLE' };
 const MECHS = new Set<Mechanism>(['SCC', 'DPF', 'BCR', 'ADEQUACY', 'ART49', 'OTHER']);
 
+
+/** The organizations a graph names, in one list: controller first, then per recipient itself, its sub-processors and its parent. */
+function organizationInputs(graph: PolicyGraph, controllerName: string) {
+  const named = (name: string): OrgInput => ({ name, aliases: [], legalForm: null, country: null, address: null, dpfId: null });
+  const c = graph.controller;
+  const inputs: OrgInput[] = [{ name: controllerName, aliases: [], legalForm: c.legalForm, country: c.country, address: c.address, dpfId: null }];
+  const parents: (number | null)[] = [null];
+  const slots = graph.recipients.map((r) => {
+    const recipient = inputs.length;
+    inputs.push({
+      name: r.name,
+      aliases: r.aliases,
+      legalForm: r.legalForm,
+      country: r.country,
+      address: r.address,
+      dpfId: r.transfers.find((t) => t.dpfId)?.dpfId ?? null,
+    });
+    parents.push(null);
+    const subprocessors = r.subprocessors.map((s) => {
+      inputs.push(named(s.name));
+      parents.push(null);
+      return inputs.length - 1;
+    });
+    let parent: number | null = null;
+    if (r.parent) {
+      inputs.push(named(r.parent.name));
+      parents.push(null);
+      parent = inputs.length - 1;
+      parents[recipient] = parent;
+    }
+    return { recipient, subprocessors, parent };
+  });
+  return { inputs, parents, slots };
+}
+
 async function writeVersion(
   tx: Tx,
   graph: PolicyGraph,
@@ -109,21 +145,33 @@ async function writeVersion(
   });
   const existing = await tx.policyVersion.findUnique({ where: { policyId_contentHash: { policyId: policy.id, contentHash: hash } } });
   if (existing) {
-    if (!existing.isCurrent) await makeCurrent(tx, policy.id, existing.id);
+    if (!existing.isCurrent) {
+      // An earlier text is back: its controller is the one its engagements name.
+      const eng = await tx.engagement.findFirst({ where: { versionId: existing.id }, select: { controllerId: true } });
+      await tx.policyVersion.update({ where: { id: existing.id }, data: { isCurrent: true } });
+      await makeCurrent(tx, policy.id, existing.id, eng?.controllerId ?? policy.controllerId);
+    }
     return { policyId: policy.id, versionId: existing.id, created: false };
   }
 
   const resolver = new Resolver(tx, catalog);
   const c = graph.controller;
-  const controllerName = c.name?.trim() || `Unknown controller (${source})`;
-  const controllerId = await resolver.organization({
-    name: controllerName,
-    aliases: [],
-    legalForm: c.legalForm,
-    country: c.country,
-    address: c.address,
-    dpfId: null,
-  });
+  const { inputs, parents, slots } = organizationInputs(graph, c.name?.trim() || `Unknown controller (${source})`);
+  const orgIds = await resolver.organizations(inputs, parents);
+  const controllerId = orgIds[0];
+
+  const serviceNames = graph.recipients.map((r) => uniq(r.services.map((x) => x.trim()).filter(Boolean)));
+  const flatServiceIds = await resolver.services(
+    serviceNames.flatMap((names, i) => names.map((name) => ({ name, organizationId: orgIds[slots[i].recipient] }))),
+  );
+  const upper = (code: string | null) => (code ? code.toUpperCase() : null);
+  await resolver.countries(
+    graph.recipients.flatMap((r) => [...r.transfers.map((t) => upper(t.country)), ...r.processingLocations.map((p) => upper(p.country))]),
+  );
+  const regionInputs = graph.recipients.flatMap((r) =>
+    r.processingLocations.filter((p) => p.region).map((p) => ({ name: p.region!, countryCode: upper(p.country) })),
+  );
+  const regionIds = await resolver.regions(regionInputs);
 
   const versionId = randomUUID();
   await tx.policyVersion.create({
@@ -131,6 +179,7 @@ async function writeVersion(
       id: versionId,
       policyId: policy.id,
       contentHash: hash,
+      isCurrent: true,
       language: graph.language,
       lastUpdated: graph.lastUpdated,
       doc: graph.doc,
@@ -150,17 +199,18 @@ async function writeVersion(
   if (c.evidence) ev(c.evidence, 'CONTROLLER', {});
 
   const engagements: Prisma.EngagementCreateManyInput[] = [];
-  const engagementServices: { engagementId: string; serviceIds: string[] }[] = [];
+  const engagementServices: { engagementId: string; serviceId: string }[] = [];
   const transfers: Prisma.TransferCreateManyInput[] = [];
   const subLinks: Prisma.SubprocessorLinkCreateManyInput[] = [];
   const parentLinks: Prisma.ParentLinkCreateManyInput[] = [];
   const locations: Prisma.ProcessingLocationCreateManyInput[] = [];
   const clauses: Prisma.PolicyClauseCreateManyInput[] = [];
 
-  for (const r of graph.recipients) {
-    const recipientId = await resolver.recipient(r);
-    const serviceIds: string[] = [];
-    for (const s of uniq(r.services.map((x) => x.trim()).filter(Boolean))) serviceIds.push(await resolver.service(s, recipientId));
+  let nextService = 0;
+  let nextRegion = 0;
+  graph.recipients.forEach((r, i) => {
+    const recipientId = orgIds[slots[i].recipient];
+    const serviceIds = uniq(flatServiceIds.slice(nextService, (nextService += serviceNames[i].length)));
     const engagementId = randomUUID();
     engagements.push({
       id: engagementId,
@@ -174,13 +224,12 @@ async function writeVersion(
       legalBases: r.legalBases,
       retention: r.retention,
     });
-    if (serviceIds.length) engagementServices.push({ engagementId, serviceIds: uniq(serviceIds) });
+    for (const serviceId of serviceIds) engagementServices.push({ engagementId, serviceId });
     if (r.roleEvidence) ev(r.roleEvidence, 'ROLE', { engagementId });
     for (const m of r.mentions) ev(m, 'MENTION', { engagementId });
 
     for (const t of r.transfers) {
-      const code = t.country ? t.country.toUpperCase() : null;
-      if (code) await resolver.country(code);
+      const code = upper(t.country);
       const id = randomUUID();
       transfers.push({
         id,
@@ -196,33 +245,29 @@ async function writeVersion(
         dpfId: t.dpfId,
       });
       for (const e of t.evidence) ev(e, 'TRANSFER', { transferId: id });
-      if (t.dpfId) await tx.organization.updateMany({ where: { id: recipientId, dpfId: null }, data: { dpfId: t.dpfId } });
     }
-    for (const s of r.subprocessors) {
-      const subId = await resolver.organization({ name: s.name, aliases: [], legalForm: null, country: null, address: null, dpfId: null });
-      if (subId === recipientId) continue;
+    r.subprocessors.forEach((s, k) => {
+      const subId = orgIds[slots[i].subprocessors[k]];
+      if (subId === recipientId) return;
       const id = randomUUID();
       subLinks.push({ id, versionId, organizationId: recipientId, subprocessorId: subId });
       ev(s.evidence, 'SUBPROCESSOR', { subprocessorLinkId: id });
-    }
+    });
     if (r.parent) {
-      const parentId = await resolver.organization({ name: r.parent.name, aliases: [], legalForm: null, country: null, address: null, dpfId: null });
+      const parentId = orgIds[slots[i].parent!];
       if (parentId !== recipientId) {
         const id = randomUUID();
         parentLinks.push({ id, versionId, childId: recipientId, parentId });
         ev(r.parent.evidence, 'PARENT', { parentLinkId: id });
-        await tx.organization.updateMany({ where: { id: recipientId, parentId: null }, data: { parentId } });
       }
     }
     for (const p of r.processingLocations) {
-      const code = p.country ? p.country.toUpperCase() : null;
-      if (code) await resolver.country(code);
-      const regionId = p.region ? await resolver.region(p.region, code) : null;
       const id = randomUUID();
-      locations.push({ id, versionId, organizationId: recipientId, countryCode: code, regionId });
+      const regionId = p.region ? regionIds[nextRegion++] : null;
+      locations.push({ id, versionId, organizationId: recipientId, countryCode: upper(p.country), regionId });
       ev(p.evidence, 'PROCESSING_LOCATION', { processingLocationId: id });
     }
-  }
+  });
   for (const cl of graph.policyWideClauses) {
     const id = randomUUID();
     clauses.push({ id, versionId, mechanisms: uniq(cl.mechanisms.filter((m) => MECHS.has(m))) });
@@ -230,8 +275,14 @@ async function writeVersion(
   }
 
   if (engagements.length) await tx.engagement.createMany({ data: engagements });
-  for (const { engagementId, serviceIds } of engagementServices) {
-    await tx.engagement.update({ where: { id: engagementId }, data: { services: { connect: serviceIds.map((id) => ({ id })) } } });
+  if (engagementServices.length) {
+    // The implicit many-to-many table of Engagement.services (A: engagement, B: service):
+    // one statement instead of one nested `connect` update per engagement.
+    await tx.$executeRawUnsafe(
+      'INSERT INTO "_EngagementServices" ("A", "B") SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+      engagementServices.map((x) => x.engagementId),
+      engagementServices.map((x) => x.serviceId),
+    );
   }
   if (transfers.length) await tx.transfer.createMany({ data: transfers });
   if (subLinks.length) await tx.subprocessorLink.createMany({ data: subLinks });
@@ -244,147 +295,8 @@ async function writeVersion(
   return { policyId: policy.id, versionId, created: true };
 }
 
-async function makeCurrent(tx: Tx, policyId: string, versionId: string, controllerId?: string): Promise<void> {
+/** After `versionId` became current: the other versions of its policy stop being current, the policy points at it. */
+async function makeCurrent(tx: Tx, policyId: string, versionId: string, controllerId: string | null): Promise<void> {
   await tx.policyVersion.updateMany({ where: { policyId, isCurrent: true, NOT: { id: versionId } }, data: { isCurrent: false } });
-  await tx.policyVersion.update({ where: { id: versionId }, data: { isCurrent: true } });
-  await tx.policy.update({
-    where: { id: policyId },
-    data: { currentVersionId: versionId, ...(controllerId ? { controllerId } : {}) },
-  });
-  if (!controllerId) {
-    const eng = await tx.engagement.findFirst({ where: { versionId }, select: { controllerId: true } });
-    if (eng) await tx.policy.update({ where: { id: policyId }, data: { controllerId: eng.controllerId } });
-  }
-}
-
-interface OrgInput {
-  name: string;
-  aliases: string[];
-  legalForm: string | null;
-  country: string | null;
-  address: string | null;
-  dpfId: string | null;
-  services?: string[];
-}
-
-/** Resolves names to shared nodes within one transaction (memoized per transaction). */
-class Resolver {
-  private orgs = new Map<string, string>();
-  private services = new Map<string, string>();
-  private countries = new Set<string>();
-  private regions = new Map<string, string>();
-
-  constructor(
-    private tx: Tx,
-    private catalog: Catalog,
-  ) {}
-
-  recipient(r: Recipient): Promise<string> {
-    return this.organization({
-      name: r.name,
-      aliases: r.aliases,
-      legalForm: r.legalForm,
-      country: r.country,
-      address: r.address,
-      dpfId: r.transfers.find((t) => t.dpfId)?.dpfId ?? null,
-      services: r.services,
-    });
-  }
-
-  async organization(o: OrgInput): Promise<string> {
-    const name = o.name.trim();
-    const allNames = uniq([name, ...o.aliases.map((a) => a.trim()).filter(Boolean)]);
-    const seat = o.country?.toUpperCase() ?? null;
-    const vendor =
-      allNames.map((n) => this.catalog.entityByName(n)).find(Boolean) ??
-      allNames.map((n) => this.catalog.entityByBrand(n, seat)).find(Boolean);
-    const keys = uniq(allNames.map(orgKey).filter(Boolean));
-    let key = vendor ? vendor.key : keys[0];
-    const memo = this.orgs.get(key);
-    if (memo) return memo;
-    if (!vendor) {
-      // A name seen before under another spelling (an alias of an existing node).
-      const found = await this.tx.organization.findFirst({
-        where: { OR: [{ key: { in: keys } }, { aliasKeys: { hasSome: keys } }] },
-        select: { id: true, key: true },
-        orderBy: { createdAt: 'asc' },
-      });
-      if (found) key = found.key;
-    }
-    const country = vendor?.country ?? seat;
-    if (country) await this.country(country);
-    const displayName = vendor?.name ?? name;
-    const aliasNames = uniq([...allNames, ...(vendor?.names ?? [])]).filter((n) => n !== displayName);
-    const aliasKeys = uniq([...keys, ...(vendor?.names ?? []).map(orgKey)]);
-    const org = await this.tx.organization.upsert({
-      where: { key },
-      create: {
-        id: randomUUID(),
-        key,
-        name: displayName,
-        aliases: aliasNames,
-        aliasKeys,
-        legalForm: o.legalForm ?? vendor?.legalForm ?? legalFormFromName(displayName),
-        countryCode: country,
-        address: o.address ?? vendor?.address ?? null,
-        dpfId: o.dpfId,
-      },
-      update: {},
-    });
-    const newAliases = aliasNames.filter((a) => a !== org.name && !org.aliases.includes(a));
-    const newKeys = aliasKeys.filter((k) => !org.aliasKeys.includes(k));
-    const fill: Prisma.OrganizationUpdateInput = {};
-    if (newAliases.length) fill.aliases = { push: newAliases };
-    if (newKeys.length) fill.aliasKeys = { push: newKeys };
-    if (!org.legalForm && o.legalForm) fill.legalForm = o.legalForm;
-    if (!org.countryCode && country) fill.country = { connect: { code: country } };
-    if (!org.address && o.address) fill.address = o.address;
-    if (!org.dpfId && o.dpfId) fill.dpfId = o.dpfId;
-    if (Object.keys(fill).length) await this.tx.organization.update({ where: { id: org.id }, data: fill });
-    this.orgs.set(key, org.id);
-    return org.id;
-  }
-
-  async service(name: string, organizationId: string): Promise<string> {
-    const key = serviceKey(name);
-    const memo = this.services.get(key);
-    if (memo) return memo;
-    const s = await this.tx.service.upsert({
-      where: { key },
-      create: { id: randomUUID(), key, name, aliases: [], organizationId },
-      update: {},
-    });
-    if (!s.organizationId) await this.tx.service.update({ where: { id: s.id }, data: { organizationId } });
-    this.services.set(key, s.id);
-    return s.id;
-  }
-
-  async country(code: string): Promise<void> {
-    if (this.countries.has(code)) return;
-    const known = countryByCode(code);
-    if (known) {
-      // kb countries are synced when the database is opened (syncCountries).
-      this.countries.add(code);
-      return;
-    }
-    await this.tx.country.upsert({
-      where: { code },
-      create: { code, nameEn: code, nameDe: code },
-      update: {},
-    });
-    this.countries.add(code);
-  }
-
-  async region(name: string, countryCode: string | null): Promise<string> {
-    const key = `${countryCode ?? '-'}:${foldName(name)}`;
-    const memo = this.regions.get(key);
-    if (memo) return memo;
-    const r = await this.tx.region.upsert({
-      where: { key },
-      create: { id: randomUUID(), key, name, countryCode },
-      update: {},
-    });
-    this.regions.set(key, r.id);
-    return r.id;
-  }
+  await tx.policy.update({ where: { id: policyId }, data: { currentVersionId: versionId, controllerId } });
 }

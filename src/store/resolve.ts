@@ -1,0 +1,186 @@
+// Resolves the names of one policy version to shared nodes (organizations, services, regions,
+// countries) in a constant number of statements, whatever the number of recipients:
+// plan every node in memory, look up existing spellings once, insert the missing ones with
+// INSERT … ON CONFLICT DO NOTHING (so concurrent ingests of the same vendor never create
+// duplicates), read the ids back, and update only the nodes a policy adds something to.
+// Inserts go in key order so that concurrent transactions take row locks in one order.
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../generated/prisma/client.js';
+import { countryByCode } from '../kb/countries.js';
+import type { Catalog, CatalogEntity } from './catalog.js';
+import { foldName, legalFormFromName, orgKey, serviceKey, uniq } from './normalize.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface OrgInput {
+  name: string;
+  aliases: string[];
+  legalForm: string | null;
+  country: string | null;
+  address: string | null;
+  dpfId: string | null;
+}
+
+interface OrgPlan {
+  key: string;
+  /** Keys of this spelling, to find a node that already carries one of them as an alias. */
+  lookupKeys: string[];
+  vendor: CatalogEntity | undefined;
+  name: string;
+  aliases: string[];
+  aliasKeys: string[];
+  legalForm: string | null;
+  country: string | null;
+  address: string | null;
+  dpfId: string | null;
+}
+
+/** What a name designates, before the database is asked: a catalog entity or its own key. */
+export function planOrganization(o: OrgInput, catalog: Catalog): OrgPlan {
+  const name = o.name.trim();
+  const allNames = uniq([name, ...o.aliases.map((a) => a.trim()).filter(Boolean)]);
+  const seat = o.country?.toUpperCase() ?? null;
+  const vendor =
+    allNames.map((n) => catalog.entityByName(n)).find(Boolean) ?? allNames.map((n) => catalog.entityByBrand(n, seat)).find(Boolean);
+  const keys = uniq(allNames.map(orgKey).filter(Boolean));
+  const displayName = vendor?.name ?? name;
+  return {
+    key: vendor ? vendor.key : keys[0],
+    lookupKeys: vendor ? [] : keys,
+    vendor,
+    name: displayName,
+    aliases: uniq([...allNames, ...(vendor?.names ?? [])]).filter((n) => n !== displayName),
+    aliasKeys: uniq([...keys, ...(vendor?.names ?? []).map(orgKey)]),
+    legalForm: o.legalForm ?? vendor?.legalForm ?? legalFormFromName(displayName),
+    country: vendor?.country ?? seat,
+    address: o.address ?? vendor?.address ?? null,
+    dpfId: o.dpfId,
+  };
+}
+
+/** Two plans for one key (a recipient and its alias in one policy) become one node. */
+function mergePlans(a: OrgPlan, b: OrgPlan): OrgPlan {
+  return {
+    ...a,
+    aliases: uniq([...a.aliases, ...b.aliases, ...(b.name !== a.name ? [b.name] : [])]).filter((n) => n !== a.name),
+    aliasKeys: uniq([...a.aliasKeys, ...b.aliasKeys]),
+    legalForm: a.legalForm ?? b.legalForm,
+    country: a.country ?? b.country,
+    address: a.address ?? b.address,
+    dpfId: a.dpfId ?? b.dpfId,
+  };
+}
+
+export class Resolver {
+  constructor(
+    private tx: Tx,
+    private catalog: Catalog,
+  ) {}
+
+  /**
+   * Ids of the organizations the inputs name, in input order. `parents[i]`, when given, is the
+   * index of input i's corporate parent; it is recorded on a node that has none yet.
+   */
+  async organizations(inputs: OrgInput[], parents: (number | null)[] = []): Promise<string[]> {
+    const plans = inputs.map((o) => planOrganization(o, this.catalog));
+    const lookupKeys = uniq(plans.flatMap((p) => p.lookupKeys));
+    if (lookupKeys.length) {
+      // A name seen before under another spelling resolves to the oldest node carrying it.
+      const known = await this.tx.organization.findMany({
+        where: { OR: [{ key: { in: lookupKeys } }, { aliasKeys: { hasSome: lookupKeys } }] },
+        select: { key: true, aliasKeys: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      for (const p of plans) {
+        if (!p.lookupKeys.length) continue;
+        const hit = known.find((k) => p.lookupKeys.includes(k.key) || k.aliasKeys.some((a) => p.lookupKeys.includes(a)));
+        if (hit) p.key = hit.key;
+      }
+    }
+    const byKey = new Map<string, OrgPlan>();
+    for (const p of plans) byKey.set(p.key, byKey.has(p.key) ? mergePlans(byKey.get(p.key)!, p) : p);
+    const merged = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+    await this.countries(merged.map((p) => p.country));
+
+    await this.tx.organization.createMany({
+      data: merged.map((p) => ({
+        id: randomUUID(),
+        key: p.key,
+        name: p.name,
+        aliases: p.aliases,
+        aliasKeys: p.aliasKeys,
+        legalForm: p.legalForm,
+        countryCode: p.country,
+        address: p.address,
+        dpfId: p.dpfId,
+      })),
+      skipDuplicates: true,
+    });
+    const rows = await this.tx.organization.findMany({ where: { key: { in: merged.map((p) => p.key) } } });
+    const idOf = new Map(rows.map((r) => [r.key, r.id]));
+    const ids = plans.map((p) => idOf.get(p.key)!);
+
+    const parentOf = new Map<string, string>();
+    parents.forEach((pi, i) => {
+      if (pi != null && ids[pi] !== ids[i] && !parentOf.has(ids[i])) parentOf.set(ids[i], ids[pi]);
+    });
+    for (const row of rows) {
+      const p = byKey.get(row.key)!;
+      const fill: Prisma.OrganizationUncheckedUpdateInput = {};
+      const newAliases = p.aliases.filter((a) => a !== row.name && !row.aliases.includes(a));
+      const newKeys = p.aliasKeys.filter((k) => !row.aliasKeys.includes(k));
+      if (newAliases.length) fill.aliases = { push: newAliases };
+      if (newKeys.length) fill.aliasKeys = { push: newKeys };
+      if (!row.legalForm && p.legalForm) fill.legalForm = p.legalForm;
+      if (!row.countryCode && p.country) fill.countryCode = p.country;
+      if (!row.address && p.address) fill.address = p.address;
+      if (!row.dpfId && p.dpfId) fill.dpfId = p.dpfId;
+      if (!row.parentId && parentOf.has(row.id)) fill.parentId = parentOf.get(row.id);
+      if (Object.keys(fill).length) await this.tx.organization.update({ where: { id: row.id }, data: fill });
+    }
+    return ids;
+  }
+
+  /** Ids of services by name, each owned by the organization given beside it (first owner wins). */
+  async services(items: { name: string; organizationId: string }[]): Promise<string[]> {
+    if (!items.length) return [];
+    const keyed = items.map((s) => ({ ...s, key: serviceKey(s.name) }));
+    const first = new Map<string, (typeof keyed)[number]>();
+    for (const s of keyed) if (!first.has(s.key)) first.set(s.key, s);
+    const keys = [...first.keys()].sort();
+    await this.tx.service.createMany({
+      data: keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, aliases: [], organizationId: first.get(k)!.organizationId })),
+      skipDuplicates: true,
+    });
+    const rows = await this.tx.service.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, organizationId: true } });
+    for (const r of rows) {
+      if (!r.organizationId) await this.tx.service.update({ where: { id: r.id }, data: { organizationId: first.get(r.key)!.organizationId } });
+    }
+    const idOf = new Map(rows.map((r) => [r.key, r.id]));
+    return keyed.map((s) => idOf.get(s.key)!);
+  }
+
+  /** Country codes outside the reference data (kb countries are synced when the database opens). */
+  async countries(codes: (string | null)[]): Promise<void> {
+    const unknown = uniq(codes.filter((c): c is string => !!c && !countryByCode(c))).sort();
+    if (unknown.length) {
+      await this.tx.country.createMany({ data: unknown.map((code) => ({ code, nameEn: code, nameDe: code })), skipDuplicates: true });
+    }
+  }
+
+  /** Ids of regions (a name within a country), in input order. */
+  async regions(items: { name: string; countryCode: string | null }[]): Promise<string[]> {
+    if (!items.length) return [];
+    const keyed = items.map((r) => ({ ...r, key: `${r.countryCode ?? '-'}:${foldName(r.name)}` }));
+    const first = new Map<string, (typeof keyed)[number]>();
+    for (const r of keyed) if (!first.has(r.key)) first.set(r.key, r);
+    const keys = [...first.keys()].sort();
+    await this.tx.region.createMany({
+      data: keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, countryCode: first.get(k)!.countryCode })),
+      skipDuplicates: true,
+    });
+    const rows = await this.tx.region.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+    const idOf = new Map(rows.map((r) => [r.key, r.id]));
+    return keyed.map((r) => idOf.get(r.key)!);
+  }
+}

@@ -80,7 +80,12 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     parentOf.set(child.entity, { parent: parent.entity, evidence: evidenceOf(i) });
     parentMentions.add(parent);
   });
-  const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), (h) => countries.some((c) => c.start === text.indexOf(h) && c.end - c.start === h.length));
+  // a heading that is just a country name (first place the text has it): searched once per heading, not once per country
+  const isCountryLine = (h: string) => {
+    const at = text.indexOf(h);
+    return countries.some((c) => c.start === at && c.end - c.start === h.length);
+  };
+  const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), isCountryLine);
 
   // the controller's own address ("…, 10115 Berlin, Deutschland") names no destination
   const controllerAddress = new Set(

@@ -232,13 +232,23 @@ export function brandOnlyEntities(hits: { hit: CatalogHit; used: boolean }[], en
  * "Google Ireland Limited").
  */
 export function ownerOf(vendor: Vendor, entities: Entity[]): Entity | undefined {
-  const keys = new Set(vendor.entities.flatMap((x) => [x.name, ...(x.formerNames ?? [])]).map(nameKey));
-  const first = nameTokens(vendor.brand)[0];
+  const { keys, first } = ownerKeys(vendor);
   return (
     entities.find((e) => e.vendor?.key === vendor.key) ??
     entities.find((e) => keys.has(nameKey(e.name))) ??
     entities.find((e) => !e.brandOnly && first && first.length >= 4 && nameTokens(e.name)[0] === first)
   );
+}
+
+// What identifies a vendor's maker depends on the catalog entry alone: computed once per vendor.
+const OWNER_KEYS = new WeakMap<Vendor, { keys: Set<string>; first: string | undefined }>();
+function ownerKeys(vendor: Vendor): { keys: Set<string>; first: string | undefined } {
+  let k = OWNER_KEYS.get(vendor);
+  if (!k) {
+    k = { keys: new Set(vendor.entities.flatMap((x) => [x.name, ...(x.formerNames ?? [])]).map(nameKey)), first: nameTokens(vendor.brand)[0] };
+    OWNER_KEYS.set(vendor, k);
+  }
+  return k;
 }
 
 export const isThirdCountryCode = (code: string | null): code is string => !!code && !isEuOrEea(code);

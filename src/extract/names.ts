@@ -17,13 +17,33 @@ function tokenize(s: string, dropForms = true): string[] {
   return dropForms ? toks.filter((t) => !FORM_WORDS.has(t)) : toks;
 }
 
-/** The words of a name without legal form, case and punctuation: "Zoom Communications, Inc." → ["zoom", "communications"]. */
-export function nameTokens(name: string): string[] {
-  return tokenize(name);
+// Entity resolution compares the same few dozen names (the document's organizations, the
+// catalog's legal entities) thousands of times per document, and the catalog's names recur
+// across documents. Tokens depend on the string alone, so they are kept by string; the cache is
+// emptied when it grows past its bound, so it cannot grow with the number of documents.
+const CACHE_LIMIT = 8192;
+const tokensOf = new Map<string, readonly string[]>();
+const keysOf = new Map<string, string>();
+
+/** The words of a name without legal form, case and punctuation: "Zoom Communications, Inc." → ["zoom", "communications"]. Shared: do not mutate. */
+export function nameTokens(name: string): readonly string[] {
+  let toks = tokensOf.get(name);
+  if (!toks) {
+    if (tokensOf.size >= CACHE_LIMIT) tokensOf.clear();
+    toks = Object.freeze(tokenize(name));
+    tokensOf.set(name, toks);
+  }
+  return toks;
 }
 
 export function nameKey(name: string): string {
-  return nameTokens(name).join(' ');
+  let key = keysOf.get(name);
+  if (key === undefined) {
+    if (keysOf.size >= CACHE_LIMIT) keysOf.clear();
+    key = nameTokens(name).join(' ');
+    keysOf.set(name, key);
+  }
+  return key;
 }
 
 export { stripLegalForm } from '../kb/legalForms.js';

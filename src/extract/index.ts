@@ -1,8 +1,8 @@
 import { isEuOrEea } from '../kb/countries.js';
-import { classify, mechanismsIn, type SentenceFacts } from './classify.js';
+import { documentClassifier, mechanismsIn, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
-import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, PLURAL_SCOPE, SUBPROCESSOR_CUE } from './cues.js';
+import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import {
@@ -96,15 +96,17 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
   const policyWideClauses: PolicyWideClause[] = [];
+  const classify = documentClassifier(countries);
   for (const sc of scopes) {
     const s = seg.sentences[sc.sentence];
-    if (sc.general || PLURAL_SCOPE.test(s.text)) {
+    // a clause for the whole policy: general text that names a condition and a safeguard
+    if (sc.general && POLICY_WIDE.test(s.text)) {
       const mechs = mechanismsIn(s.text);
-      if (mechs.length && POLICY_WIDE.test(s.text) && sc.general) policyWideClauses.push({ mechanisms: mechs, evidence: evidenceOf(sc.sentence) });
+      if (mechs.length) policyWideClauses.push({ mechanisms: mechs, evidence: evidenceOf(sc.sentence) });
     }
     for (const [id, ranges] of sc.targets) {
       const e = entities[id];
-      const f = classify(s.text, s.start, ranges, countries, (c) => e.addressCountries.has(countries.indexOf(c)) || controllerAddress.has(c.start));
+      const f = classify(s.text, s.start, ranges, (c, k) => e.addressCountries.has(k) || controllerAddress.has(c.start));
       if (!facts.has(id)) facts.set(id, []);
       facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id) });
     }

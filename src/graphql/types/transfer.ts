@@ -44,9 +44,9 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Transfers, filtered by destination, mechanism, service or vendor, controller, certainty.',
     args: { filter: t.arg({ type: TransferFilterInput }) },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await transferWhere((args.filter ?? {}) as TransferFilter) }),
+    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await transferWhere((args.filter ?? {}) as TransferFilter, ctx.prisma) }),
     resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere((args.filter ?? {}) as TransferFilter), orderBy: transferOrder }),
+      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere((args.filter ?? {}) as TransferFilter, ctx.prisma), orderBy: transferOrder }),
   }),
   transfersWithoutMechanism: t.prismaConnection({
     type: 'Transfer',

@@ -7,6 +7,7 @@ import { schema } from './graphql/schema.js';
 import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
+import { createResponseCache, responseCacheOptionsFromEnv, type ResponseCacheOptions } from './graphql/response-cache.js';
 
 export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
 {
@@ -28,15 +29,20 @@ export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
   graphiql?: boolean;
+  /** Whole-response cache for queries, invalidated by ingestPolicy; default from the environment (see response-cache.ts). */
+  responseCache?: ResponseCacheOptions | false;
 }
 
 export function createApp(db: Db, opts: AppOptions = {}): YogaServerInstance<Record<string, unknown>, Context> {
+  const cacheOptions = opts.responseCache ?? responseCacheOptionsFromEnv();
+  const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
   return createYoga<Record<string, unknown>, Context>({
     schema,
+    plugins: cache ? [cache.plugin] : [],
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: opts.graphiql === false ? false : { title: 'Policy Graph', defaultQuery: EXAMPLE_QUERY },
-    context: () => ({ prisma: db.prisma, ingestOptions: opts.ingestOptions }),
+    context: () => ({ prisma: db.prisma, ingestOptions: opts.ingestOptions, graphChanged: cache?.invalidate }),
     logging: process.env.NODE_ENV === 'test' ? 'warn' : 'info',
   });
 }

@@ -13,6 +13,8 @@ export interface Context {
   prisma: PrismaClient;
   /** Fetch limits and (in tests) a stand-in extractor for the ingestPolicy mutation. */
   ingestOptions?: IngestInputOptions;
+  /** Called after an ingestion through the API (invalidates the response cache). */
+  graphChanged?: () => void;
 }
 
 export const builder = new SchemaBuilder<{

@@ -44,6 +44,11 @@ builder.mutationFields((t) => ({
       union: { name: 'IngestPolicyResult' },
     },
     args: { input: t.arg({ type: IngestPolicyInput, required: true }) },
-    resolve: (_p, { input }, ctx) => ingestInput(ctx.prisma, input, ctx.ingestOptions),
+    resolve: async (_p, { input }, ctx) => {
+      const result = await ingestInput(ctx.prisma, input, ctx.ingestOptions);
+      // even an unchanged text can make an earlier version current again: always invalidate
+      ctx.graphChanged?.();
+      return result;
+    },
   }),
 }));

@@ -1,0 +1,78 @@
+// The response cache: a repeated query is answered from the cache, ingestPolicy invalidates it
+// at once, and what another process ingests shows once the TTL has passed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
+import { gqlClient } from './helpers/http.js';
+import { zoomPolicy } from './helpers/fixtures.js';
+import { ACCEPTANCE_QUERY } from './helpers/queries.js';
+import type { Db } from '../src/db.js';
+import type { PolicyGraph } from '../src/extract/types.js';
+import { startServer, type Running } from '../src/server.js';
+import { ingestGraph } from '../src/store/ingest.js';
+import { responseCacheOptionsFromEnv } from '../src/graphql/response-cache.js';
+
+const INGEST = `mutation($input: IngestPolicyInput!) {
+  ingestPolicy(input: $input) { __typename ... on IngestPolicySuccess { created } }
+}`;
+
+/** The mutation's extractor: the text is the PolicyGraph as JSON (no dependence on the real extractor). */
+const jsonExtract = (input: string | Uint8Array): PolicyGraph => JSON.parse(typeof input === 'string' ? input : new TextDecoder().decode(input));
+
+for (const name of SKIPPED_ENGINES) describe.skip(`response cache on ${name}`, () => it('skipped', () => {}));
+
+describe.each(ENGINES)('response cache on $name', (engine) => {
+  let db: Db;
+  let app: Running;
+  let statements = 0;
+  const gql = (q: string, v?: Record<string, unknown>) => gqlClient(app.url)(q, v);
+  const zoomCount = async () => {
+    const { data, errors } = await gql(ACCEPTANCE_QUERY);
+    expect(errors).toBeUndefined();
+    return data.transfers.totalCount as number;
+  };
+
+  beforeAll(async () => {
+    db = await engine.open({ onQuery: () => statements++ });
+    app = await startServer(db, 0, { responseCache: { ttlMs: 3_600_000 }, ingestOptions: { extract: jsonExtract } });
+    await ingestGraph(db.prisma, zoomPolicy('a.txt', 'Praxis A GmbH'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('answers a repeated query from the cache without touching the database', async () => {
+    expect(await zoomCount()).toBe(1);
+    statements = 0;
+    expect(await zoomCount()).toBe(1);
+    expect(statements).toBe(0);
+  });
+
+  it('keeps serving the cached answer when the database changes behind the server (another process ingests)', async () => {
+    await ingestGraph(db.prisma, zoomPolicy('b.txt', 'Kanzlei B PartG'));
+    expect(await zoomCount()).toBe(1);
+  });
+
+  it('invalidates every cached answer when ingestPolicy adds a new Zoom transfer', async () => {
+    const g = zoomPolicy('c.txt', 'Verein C e. V.', 'Zoom Video Communications, Inc.', ['BCR']);
+    const { data } = await gql(INGEST, { input: { text: JSON.stringify(g), source: 'https://verein-c.example/datenschutz' } });
+    expect(data.ingestPolicy).toMatchObject({ __typename: 'IngestPolicySuccess', created: true });
+    // b.txt (ingested behind the server) and c.txt (through the API) both show now
+    expect(await zoomCount()).toBe(3);
+  });
+
+  it('does not cache mutations', async () => {
+    const g = zoomPolicy('c.txt', 'Verein C e. V.', 'Zoom Video Communications, Inc.', ['BCR']);
+    const again = await gql(INGEST, { input: { text: JSON.stringify(g), source: 'https://verein-c.example/datenschutz' } });
+    expect(again.data.ingestPolicy).toMatchObject({ __typename: 'IngestPolicySuccess', created: false });
+  });
+});
+
+describe('response cache configuration', () => {
+  it('is on with a 60 s TTL by default, off with RESPONSE_CACHE=off and under tests', () => {
+    expect(responseCacheOptionsFromEnv({})).toEqual({ ttlMs: 60_000 });
+    expect(responseCacheOptionsFromEnv({ RESPONSE_CACHE_TTL_MS: '5000' })).toEqual({ ttlMs: 5000 });
+    expect(responseCacheOptionsFromEnv({ RESPONSE_CACHE: 'off' })).toBe(false);
+    expect(responseCacheOptionsFromEnv({ NODE_ENV: 'test' })).toBe(false);
+  });
+});

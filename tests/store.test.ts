@@ -131,6 +131,48 @@ describe.each(ENGINES)('store on $name', (engine) => {
     expect(rs.filter((r) => r.created)).toHaveLength(1);
   });
 
+  it('records sub-processors, corporate parents, an engagement\'s services and evidence text exactly as given', async () => {
+    const odd = 'Quote with "double quotes", a back\\slash, {braces}, an apostrophe\'s and Umlaute: Übermittlung in die Schweiz – ok.';
+    const g = policy('links.txt', 'Links GmbH', [
+      recipient('Acme Hosting GmbH', {
+        services: ['Acme Cloud', 'Acme Backup'],
+        parent: { name: 'Acme Holding AG', evidence: ev('Acme Hosting ist eine Tochter der Acme Holding AG.') },
+        subprocessors: [{ name: 'Backup Partner B.V.', evidence: ev('Acme setzt Backup Partner B.V. als Unterauftragsverarbeiter ein.') }],
+        transfers: [transfer('CH', ['ADEQUACY'], odd)],
+      }),
+    ]);
+    const r = await ingestGraph(db.prisma, g);
+    const eng = await db.prisma.engagement.findFirstOrThrow({
+      where: { versionId: r.versionId },
+      include: { services: true, recipient: { include: { parent: true } } },
+    });
+    expect(eng.services.map((s) => s.name).sort()).toEqual(['Acme Backup', 'Acme Cloud']);
+    expect(eng.recipient.parent?.name).toBe('Acme Holding AG');
+    const sub = await db.prisma.subprocessorLink.findFirstOrThrow({ where: { versionId: r.versionId }, include: { subprocessor: true, evidence: true } });
+    expect(sub.subprocessor.name).toBe('Backup Partner B.V.');
+    expect(sub.evidence[0].quote).toBe('Acme setzt Backup Partner B.V. als Unterauftragsverarbeiter ein.');
+    const link = await db.prisma.parentLink.findFirstOrThrow({ where: { versionId: r.versionId }, include: { parent: true } });
+    expect(link.parent.name).toBe('Acme Holding AG');
+    const t = await db.prisma.transfer.findFirstOrThrow({ where: { versionId: r.versionId }, include: { evidence: true } });
+    expect(t.mechanisms).toEqual(['ADEQUACY']);
+    expect(t.thirdCountry).toBe(true); // Switzerland: adequate, but outside the EU/EEA
+    expect(t.evidence[0].quote).toBe(odd);
+  });
+
+  it('an earlier text that comes back becomes the current version again, without a new version', async () => {
+    const g1 = zoomPolicy('flipflop.txt', 'Flip GmbH');
+    const g2 = zoomPolicy('flipflop.txt', 'Flip GmbH');
+    g2.text += ' geändert';
+    const v1 = await ingestGraph(db.prisma, g1);
+    await ingestGraph(db.prisma, g2);
+    const back = await ingestGraph(db.prisma, g1);
+    expect(back).toMatchObject({ created: false, versionId: v1.versionId });
+    const versions = await db.prisma.policyVersion.findMany({ where: { policyId: v1.policyId } });
+    expect(versions).toHaveLength(2);
+    expect(versions.filter((v) => v.isCurrent).map((v) => v.id)).toEqual([v1.versionId]);
+    expect((await db.prisma.policy.findUniqueOrThrow({ where: { id: v1.policyId } })).currentVersionId).toBe(v1.versionId);
+  });
+
   it('a failure leaves nothing half-written', async () => {
     const before = { p: await db.prisma.policy.count(), o: await db.prisma.organization.count(), t: await db.prisma.transfer.count() };
     const g = zoomPolicy('broken.txt', 'Broken Unique Controller GmbH');

@@ -1,14 +1,14 @@
 // `ingest FILE|DIR|URL…`: extracts and stores each policy through the same path as the API
-// (one transaction per policy version, idempotent by content hash), with a progress bar for
-// many inputs. Exit code 1 when any input failed.
+// (one transaction per policy version, idempotent by content hash); files are extracted in a
+// worker pool (ingest-files.ts). A progress bar for many inputs. Exit 1 when any input failed.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { openDbFromEnv } from '../db.js';
-import { ingestInput } from '../store/ingest-input.js';
-import { ingestFile } from '../store/seed.js';
+import { ingestInput, type IngestResult } from '../store/ingest-input.js';
+import { ingestFiles } from '../store/ingest-files.js';
 
-const USAGE = 'usage: policy-graph ingest [--source S] FILE|DIR|URL...   (DATABASE_URL or .data/pglite)';
+const USAGE = 'usage: policy-graph ingest [--source S] [--threads N] FILE|DIR|URL...   (DATABASE_URL or .data/pglite)';
 
 export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -36,15 +36,17 @@ export function expandInputs(inputs: string[]): string[] {
 
 export async function runIngest(args: string[]): Promise<number> {
   let source: string | undefined;
+  let threads: number | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--source') source = args[++i];
+    else if (args[i] === '--threads') threads = Number(args[++i]);
     else if (args[i] === '--help' || args[i] === '-h') {
       console.log(USAGE);
       return 0;
     } else inputs.push(args[i]);
   }
-  if (!inputs.length) {
+  if (!inputs.length || (threads !== undefined && !(Number.isInteger(threads) && threads > 0))) {
     console.error(USAGE);
     return 2;
   }
@@ -53,35 +55,63 @@ export async function runIngest(args: string[]): Promise<number> {
     console.error('--source applies to a single input');
     return 2;
   }
+  const urls = items.filter((i) => /^https?:\/\//i.test(i));
+  const files = items.filter((i) => !/^https?:\/\//i.test(i));
   const db = await openDbFromEnv();
-  const bar =
-    items.length > 1 && process.stderr.isTTY
-      ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic)
-      : null;
-  bar?.start(items.length, 0, { file: '' });
+  const progress = createProgress(items.length);
   let created = 0;
   let unchanged = 0;
   const failed: string[] = [];
+  const report = (item: string, r: IngestResult | undefined, e: Error | undefined) => {
+    if (e) failed.push(`${item}: ${e.name}: ${e.message}`);
+    else if (r!.created) created++;
+    else unchanged++;
+    if (r && !progress.visible) console.log(`${r.created ? 'new version' : 'unchanged  '} ${item}: ${r.summary.recipients} recipients, ${r.summary.transfers} transfers (${r.versionId})`);
+    progress.tick(item);
+  };
   const t0 = Date.now();
   try {
-    for (const item of items) {
+    for (const url of urls) {
       try {
-        const r = /^https?:\/\//i.test(item)
-          ? await ingestInput(db.prisma, { url: item, source }, { allowPrivateNetwork: true })
-          : await ingestFile(db.prisma, item, source ?? path.relative(process.cwd(), path.resolve(item)));
-        if (r.created) created++;
-        else unchanged++;
-        if (!bar) console.log(`${r.created ? 'new version' : 'unchanged  '} ${item}: ${r.summary.recipients} recipients, ${r.summary.transfers} transfers (${r.versionId})`);
+        report(url, await ingestInput(db.prisma, { url, source }, { allowPrivateNetwork: true }), undefined);
       } catch (e) {
-        failed.push(`${item}: ${(e as Error).name}: ${(e as Error).message}`);
+        report(url, undefined, e as Error);
       }
-      bar?.increment(1, { file: path.basename(item) });
+    }
+    if (files.length) {
+      await ingestFiles(
+        db.prisma,
+        files.map((f) => ({ path: f, source: source ?? path.relative(process.cwd(), path.resolve(f)) })),
+        { threads, onOutcome: (o) => report(o.item.path, o.result, o.error) },
+      );
     }
   } finally {
-    bar?.stop();
+    progress.stop();
     await db.close();
   }
   for (const f of failed) console.error(`failed ${f}`);
-  console.log(`${items.length} inputs in ${Date.now() - t0} ms: ${created} new versions, ${unchanged} unchanged, ${failed.length} failed`);
+  const ms = Date.now() - t0;
+  console.log(`${items.length} inputs in ${ms} ms (${((items.length * 1000) / Math.max(ms, 1)).toFixed(1)}/s): ${created} new versions, ${unchanged} unchanged, ${failed.length} failed`);
   return failed.length ? 1 : 0;
+}
+
+/** A progress bar on a terminal; on a pipe, a line every 5% once there are many inputs. */
+function createProgress(total: number) {
+  if (total > 1 && process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    bar.start(total, 0, { file: '' });
+    return { visible: true, tick: (item: string) => bar.increment(1, { file: path.basename(item) }), stop: () => bar.stop() };
+  }
+  const step = total >= 100 ? Math.ceil(total / 20) : Infinity;
+  let done = 0;
+  const t0 = Date.now();
+  return {
+    visible: step !== Infinity,
+    tick: () => {
+      if (++done % step === 0 || (done === total && step !== Infinity)) {
+        console.error(`ingest: ${done}/${total} (${((done * 1000) / Math.max(Date.now() - t0, 1)).toFixed(1)}/s)`);
+      }
+    },
+    stop: () => {},
+  };
 }

@@ -54,7 +54,8 @@ export async function ingestInput(prisma: PrismaClient, input: PolicyInput, opts
   return ingestGraph(prisma, graph, { source: source ?? `text:${contentHash(graph.text)}`, contentType });
 }
 
-function mapExtractError(e: unknown, url: string | null): Error {
+/** The extractor's refusal of unusable input, as the ingestion error a user is shown. */
+export function mapExtractError(e: unknown, url: string | null): Error {
   const err = e as { name?: string; code?: string; message?: string };
   if (err?.name === 'ExtractError' && err.code) {
     if (err.code === 'NOT_A_POLICY') return new NotAPolicyError(err.message ?? 'this is not a privacy policy');

@@ -13,6 +13,7 @@ import { countryByCode } from '../kb/countries.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { uniq } from './normalize.js';
 import { Resolver, type OrgInput } from './resolve.js';
+import { insertRows } from './insert-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,6 +94,14 @@ const ROLE: Record<Role, 'PROCESSOR' | 'CONTROLLER' | 'JOINT_CONTROLLER' | 'SELF
 };
 const CERTAINTY: Record<Certainty, 'STATED' | 'POSSIBLE'> = { stated: 'STATED', possible: 'POSSIBLE' };
 const MECHS = new Set<Mechanism>(['SCC', 'DPF', 'BCR', 'ADEQUACY', 'ART49', 'OTHER']);
+const VERSION_COLUMNS = [
+  'id', 'policyId', 'contentHash', 'isCurrent', 'language', 'lastUpdated', 'doc', 'contentType', 'text',
+  'controllerName', 'controllerEmail', 'dpoName', 'dpoEmail', 'supervisoryAuthority',
+] as const;
+const EVIDENCE_COLUMNS = [
+  'id', 'versionId', 'kind', 'section', 'start', 'end', 'quote',
+  'engagementId', 'transferId', 'subprocessorLinkId', 'parentLinkId', 'processingLocationId', 'clauseId',
+] as const;
 
 
 /** The organizations a graph names, in one list: controller first, then per recipient itself, its sub-processors and its parent. */
@@ -138,12 +147,17 @@ async function writeVersion(
   catalog: Catalog,
 ): Promise<Omit<IngestResult, 'contentHash' | 'summary' | 'retries'>> {
   // Row lock on the policy: ingests of the same source serialize here.
-  const policy = await tx.policy.upsert({
-    where: { source },
-    create: { source },
-    update: { updatedAt: new Date() },
-  });
-  const existing = await tx.policyVersion.findUnique({ where: { policyId_contentHash: { policyId: policy.id, contentHash: hash } } });
+  const [policy] = await tx.$queryRawUnsafe<{ id: string; controllerId: string | null }[]>(
+    `INSERT INTO "Policy" ("id", "source", "updatedAt") VALUES ($1, $2, now())
+     ON CONFLICT ("source") DO UPDATE SET "updatedAt" = now() RETURNING "id", "controllerId"`,
+    randomUUID(),
+    source,
+  );
+  const [existing] = await tx.$queryRawUnsafe<{ id: string; isCurrent: boolean }[]>(
+    'SELECT "id", "isCurrent" FROM "PolicyVersion" WHERE "policyId" = $1 AND "contentHash" = $2',
+    policy.id,
+    hash,
+  );
   if (existing) {
     if (!existing.isCurrent) {
       // An earlier text is back: its controller is the one its engagements name.
@@ -174,32 +188,31 @@ async function writeVersion(
   const regionIds = await resolver.regions(regionInputs);
 
   const versionId = randomUUID();
-  await tx.policyVersion.create({
-    data: {
-      id: versionId,
-      policyId: policy.id,
-      contentHash: hash,
-      isCurrent: true,
-      language: graph.language,
-      lastUpdated: graph.lastUpdated,
-      doc: graph.doc,
-      contentType: opts.contentType ?? null,
-      text: graph.text,
-      controllerName: c.name,
-      controllerEmail: c.email,
-      dpoName: graph.dataProtectionOfficer?.name ?? null,
-      dpoEmail: graph.dataProtectionOfficer?.email ?? null,
-      supervisoryAuthority: graph.supervisoryAuthority?.name ?? null,
-    },
-  });
+  const version: Prisma.PolicyVersionCreateManyInput = {
+    id: versionId,
+    policyId: policy.id,
+    contentHash: hash,
+    isCurrent: true,
+    language: graph.language,
+    lastUpdated: graph.lastUpdated,
+    doc: graph.doc,
+    contentType: opts.contentType ?? null,
+    text: graph.text,
+    controllerName: c.name,
+    controllerEmail: c.email,
+    dpoName: graph.dataProtectionOfficer?.name ?? null,
+    dpoEmail: graph.dataProtectionOfficer?.email ?? null,
+    supervisoryAuthority: graph.supervisoryAuthority?.name ?? null,
+  };
+  await insertRows(tx, 'PolicyVersion', VERSION_COLUMNS, [version]);
 
   const evidence: Prisma.EvidenceCreateManyInput[] = [];
   const ev = (e: Evidence, kind: Prisma.EvidenceCreateManyInput['kind'], link: Partial<Prisma.EvidenceCreateManyInput>) =>
-    evidence.push({ versionId, kind, section: e.section, start: e.start, end: e.end, quote: e.quote, ...link });
+    evidence.push({ id: randomUUID(), versionId, kind, section: e.section, start: e.start, end: e.end, quote: e.quote, ...link });
   if (c.evidence) ev(c.evidence, 'CONTROLLER', {});
 
   const engagements: Prisma.EngagementCreateManyInput[] = [];
-  const engagementServices: { engagementId: string; serviceId: string }[] = [];
+  const engagementServices: { A: string; B: string }[] = [];
   const transfers: Prisma.TransferCreateManyInput[] = [];
   const subLinks: Prisma.SubprocessorLinkCreateManyInput[] = [];
   const parentLinks: Prisma.ParentLinkCreateManyInput[] = [];
@@ -224,7 +237,7 @@ async function writeVersion(
       legalBases: r.legalBases,
       retention: r.retention,
     });
-    for (const serviceId of serviceIds) engagementServices.push({ engagementId, serviceId });
+    for (const serviceId of serviceIds) engagementServices.push({ A: engagementId, B: serviceId });
     if (r.roleEvidence) ev(r.roleEvidence, 'ROLE', { engagementId });
     for (const m of r.mentions) ev(m, 'MENTION', { engagementId });
 
@@ -274,22 +287,15 @@ async function writeVersion(
     ev(cl.evidence, 'CLAUSE', { clauseId: id });
   }
 
-  if (engagements.length) await tx.engagement.createMany({ data: engagements });
-  if (engagementServices.length) {
-    // The implicit many-to-many table of Engagement.services (A: engagement, B: service):
-    // one statement instead of one nested `connect` update per engagement.
-    await tx.$executeRawUnsafe(
-      'INSERT INTO "_EngagementServices" ("A", "B") SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-      engagementServices.map((x) => x.engagementId),
-      engagementServices.map((x) => x.serviceId),
-    );
-  }
-  if (transfers.length) await tx.transfer.createMany({ data: transfers });
-  if (subLinks.length) await tx.subprocessorLink.createMany({ data: subLinks });
-  if (parentLinks.length) await tx.parentLink.createMany({ data: parentLinks });
-  if (locations.length) await tx.processingLocation.createMany({ data: locations });
-  if (clauses.length) await tx.policyClause.createMany({ data: clauses });
-  if (evidence.length) await tx.evidence.createMany({ data: evidence });
+  await insertRows(tx, 'Engagement', ['id', 'versionId', 'controllerId', 'recipientId', 'serviceId', 'role', 'purposes', 'dataCategories', 'legalBases', 'retention'], engagements);
+  // The implicit many-to-many table of Engagement.services (A: engagement, B: service).
+  await insertRows(tx, '_EngagementServices', ['A', 'B'], engagementServices);
+  await insertRows(tx, 'Transfer', ['id', 'versionId', 'engagementId', 'controllerId', 'recipientId', 'serviceId', 'countryCode', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId'], transfers);
+  await insertRows(tx, 'SubprocessorLink', ['id', 'versionId', 'organizationId', 'subprocessorId'], subLinks);
+  await insertRows(tx, 'ParentLink', ['id', 'versionId', 'childId', 'parentId'], parentLinks);
+  await insertRows(tx, 'ProcessingLocation', ['id', 'versionId', 'organizationId', 'countryCode', 'regionId'], locations);
+  await insertRows(tx, 'PolicyClause', ['id', 'versionId', 'mechanisms'], clauses);
+  await insertRows(tx, 'Evidence', EVIDENCE_COLUMNS, evidence);
 
   await makeCurrent(tx, policy.id, versionId, controllerId);
   return { policyId: policy.id, versionId, created: true };
@@ -297,6 +303,6 @@ async function writeVersion(
 
 /** After `versionId` became current: the other versions of its policy stop being current, the policy points at it. */
 async function makeCurrent(tx: Tx, policyId: string, versionId: string, controllerId: string | null): Promise<void> {
-  await tx.policyVersion.updateMany({ where: { policyId, isCurrent: true, NOT: { id: versionId } }, data: { isCurrent: false } });
-  await tx.policy.update({ where: { id: policyId }, data: { currentVersionId: versionId, controllerId } });
+  await tx.$executeRawUnsafe('UPDATE "PolicyVersion" SET "isCurrent" = false WHERE "policyId" = $1 AND "isCurrent" AND "id" <> $2', policyId, versionId);
+  await tx.$executeRawUnsafe('UPDATE "Policy" SET "currentVersionId" = $1, "controllerId" = $2, "updatedAt" = now() WHERE "id" = $3', versionId, controllerId, policyId);
 }

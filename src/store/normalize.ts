@@ -15,8 +15,23 @@ export function foldName(name: string): string {
     .replace(/\s+/g, ' ');
 }
 
+// Vendor names repeat across thousands of policies and the legal-form match is the costly
+// part of a key, so keys are memoized; the memo is dropped whole when it grows past its bound.
+const ORG_KEY_MEMO_MAX = 50_000;
+const orgKeyMemo = new Map<string, string>();
+
 /** The resolution key of an organization name: legal form stripped (repeatedly), folded. */
 export function orgKey(name: string): string {
+  let key = orgKeyMemo.get(name);
+  if (key === undefined) {
+    if (orgKeyMemo.size >= ORG_KEY_MEMO_MAX) orgKeyMemo.clear();
+    key = computeOrgKey(name);
+    orgKeyMemo.set(name, key);
+  }
+  return key;
+}
+
+function computeOrgKey(name: string): string {
   let base = name.trim();
   for (let i = 0; i < 3; i++) {
     const stripped = stripLegalForm(base);

@@ -3,12 +3,14 @@
 // plan every node in memory, look up existing spellings once, insert the missing ones with
 // INSERT … ON CONFLICT DO NOTHING (so concurrent ingests of the same vendor never create
 // duplicates), read the ids back, and update only the nodes a policy adds something to.
+// The per-policy statements are raw SQL (insert-rows.ts says why); the rare updates use Prisma.
 // Inserts go in key order so that concurrent transactions take row locks in one order.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.js';
 import { countryByCode } from '../kb/countries.js';
 import type { Catalog, CatalogEntity } from './catalog.js';
 import { foldName, legalFormFromName, orgKey, serviceKey, uniq } from './normalize.js';
+import { insertRows } from './insert-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,6 +21,19 @@ export interface OrgInput {
   country: string | null;
   address: string | null;
   dpfId: string | null;
+}
+
+interface OrgRow {
+  id: string;
+  key: string;
+  name: string;
+  aliases: string[];
+  aliasKeys: string[];
+  legalForm: string | null;
+  countryCode: string | null;
+  address: string | null;
+  dpfId: string | null;
+  parentId: string | null;
 }
 
 interface OrgPlan {
@@ -86,11 +101,10 @@ export class Resolver {
     const lookupKeys = uniq(plans.flatMap((p) => p.lookupKeys));
     if (lookupKeys.length) {
       // A name seen before under another spelling resolves to the oldest node carrying it.
-      const known = await this.tx.organization.findMany({
-        where: { OR: [{ key: { in: lookupKeys } }, { aliasKeys: { hasSome: lookupKeys } }] },
-        select: { key: true, aliasKeys: true },
-        orderBy: { createdAt: 'asc' },
-      });
+      const known = await this.tx.$queryRawUnsafe<{ key: string; aliasKeys: string[] }[]>(
+        'SELECT "key", "aliasKeys" FROM "Organization" WHERE "key" = ANY($1::text[]) OR "aliasKeys" && $1::text[] ORDER BY "createdAt", "key"',
+        lookupKeys,
+      );
       for (const p of plans) {
         if (!p.lookupKeys.length) continue;
         const hit = known.find((k) => p.lookupKeys.includes(k.key) || k.aliasKeys.some((a) => p.lookupKeys.includes(a)));
@@ -102,8 +116,11 @@ export class Resolver {
     const merged = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
     await this.countries(merged.map((p) => p.country));
 
-    await this.tx.organization.createMany({
-      data: merged.map((p) => ({
+    await insertRows(
+      this.tx,
+      'Organization',
+      ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId'],
+      merged.map((p) => ({
         id: randomUUID(),
         key: p.key,
         name: p.name,
@@ -114,9 +131,12 @@ export class Resolver {
         address: p.address,
         dpfId: p.dpfId,
       })),
-      skipDuplicates: true,
-    });
-    const rows = await this.tx.organization.findMany({ where: { key: { in: merged.map((p) => p.key) } } });
+      { skipDuplicates: true },
+    );
+    const rows = await this.tx.$queryRawUnsafe<OrgRow[]>(
+      'SELECT "id", "key", "name", "aliases", "aliasKeys", "legalForm", "countryCode", "address", "dpfId", "parentId" FROM "Organization" WHERE "key" = ANY($1::text[])',
+      merged.map((p) => p.key),
+    );
     const idOf = new Map(rows.map((r) => [r.key, r.id]));
     const ids = plans.map((p) => idOf.get(p.key)!);
 
@@ -148,11 +168,17 @@ export class Resolver {
     const first = new Map<string, (typeof keyed)[number]>();
     for (const s of keyed) if (!first.has(s.key)) first.set(s.key, s);
     const keys = [...first.keys()].sort();
-    await this.tx.service.createMany({
-      data: keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, aliases: [], organizationId: first.get(k)!.organizationId })),
-      skipDuplicates: true,
-    });
-    const rows = await this.tx.service.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, organizationId: true } });
+    await insertRows(
+      this.tx,
+      'Service',
+      ['id', 'key', 'name', 'aliases', 'organizationId'],
+      keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, aliases: [], organizationId: first.get(k)!.organizationId })),
+      { skipDuplicates: true },
+    );
+    const rows = await this.tx.$queryRawUnsafe<{ id: string; key: string; organizationId: string | null }[]>(
+      'SELECT "id", "key", "organizationId" FROM "Service" WHERE "key" = ANY($1::text[])',
+      keys,
+    );
     for (const r of rows) {
       if (!r.organizationId) await this.tx.service.update({ where: { id: r.id }, data: { organizationId: first.get(r.key)!.organizationId } });
     }
@@ -164,7 +190,7 @@ export class Resolver {
   async countries(codes: (string | null)[]): Promise<void> {
     const unknown = uniq(codes.filter((c): c is string => !!c && !countryByCode(c))).sort();
     if (unknown.length) {
-      await this.tx.country.createMany({ data: unknown.map((code) => ({ code, nameEn: code, nameDe: code })), skipDuplicates: true });
+      await insertRows(this.tx, 'Country', ['code', 'nameEn', 'nameDe'], unknown.map((code) => ({ code, nameEn: code, nameDe: code })), { skipDuplicates: true });
     }
   }
 
@@ -175,11 +201,14 @@ export class Resolver {
     const first = new Map<string, (typeof keyed)[number]>();
     for (const r of keyed) if (!first.has(r.key)) first.set(r.key, r);
     const keys = [...first.keys()].sort();
-    await this.tx.region.createMany({
-      data: keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, countryCode: first.get(k)!.countryCode })),
-      skipDuplicates: true,
-    });
-    const rows = await this.tx.region.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+    await insertRows(
+      this.tx,
+      'Region',
+      ['id', 'key', 'name', 'countryCode'],
+      keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, countryCode: first.get(k)!.countryCode })),
+      { skipDuplicates: true },
+    );
+    const rows = await this.tx.$queryRawUnsafe<{ id: string; key: string }[]>('SELECT "id", "key" FROM "Region" WHERE "key" = ANY($1::text[])', keys);
     const idOf = new Map(rows.map((r) => [r.key, r.id]));
     return keyed.map((r) => idOf.get(r.key)!);
   }

@@ -1,0 +1,182 @@
+// Ingestion throughput: the synthetic corpus (src/corpus) through the product's bulk path
+// (`policy-graph ingest`: worker-pool extraction, one transaction per policy) into an empty
+// PGlite folder and an empty PostgreSQL database. Each engine runs in a child process of its
+// own, so "peak memory" is that process's maximum RSS (worker threads included).
+//
+//   npm run bench:ingest -- --n 10000 [--seed 1] [--engines pglite,postgres] [--threads N]
+//
+// PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres:postgres@localhost:5432/policygraph_bench);
+// that database is dropped and created anew, so its name must contain "bench". It is left
+// filled for `npm run bench:api`.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { generatePolicy } from '../src/corpus/generate.js';
+import { documentRng } from '../src/corpus/random.js';
+import { openDb, type Db } from '../src/db.js';
+import { ingestFiles } from '../src/store/ingest-files.js';
+
+const USAGE = 'usage: npm run bench:ingest -- --n N [--seed S] [--engines pglite,postgres] [--threads T]';
+const DEFAULT_BENCH_URL = 'postgres://postgres:postgres@localhost:5432/policygraph_bench';
+
+interface EngineFigures {
+  engine: 'pglite' | 'postgres';
+  policies: number;
+  created: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  dbBytes: number;
+  peakRssBytes: number;
+  transfers: number;
+  organizations: number;
+  firstErrors: string[];
+}
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    engines: { type: 'string', default: 'pglite,postgres' },
+    threads: { type: 'string' },
+    child: { type: 'string' },
+  },
+});
+const n = Number(values.n);
+const seed = Number(values.seed);
+const threads = values.threads ? Number(values.threads) : undefined;
+if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed) || (threads !== undefined && !(threads > 0))) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+if (values.child) {
+  const figures = await runEngine(values.child as EngineFigures['engine'], corpusDir(n, seed));
+  process.send!(figures);
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  const engines = values.engines!.split(',').map((e) => e.trim());
+  if (engines.some((e) => e !== 'pglite' && e !== 'postgres')) {
+    console.error(`unknown engine in --engines ${values.engines}\n${USAGE}`);
+    process.exit(2);
+  }
+  const dir = ensureCorpus(n, seed);
+  const results: EngineFigures[] = [];
+  for (const engine of engines) results.push(await runChild(engine));
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
+  const cpu = cpus();
+  console.log(`\nbench:ingest — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} cores, ${mb(totalmem())} MB RAM`);
+  console.log(`command: npm run bench:ingest -- ${process.argv.slice(2).join(' ')}   corpus: ${dir} (${n} policies, seed ${seed}, ${mb(dirBytes(dir))} MB)\n`);
+  console.log('| engine | policies | new versions | failed | total time | policies/s | database size | peak RSS | transfers | organizations |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    console.log(
+      `| ${r.engine} | ${r.policies} | ${r.created} | ${r.failed} | ${r.seconds.toFixed(1)} s | ${r.perSecond.toFixed(1)} | ${mb(r.dbBytes)} MB | ${mb(r.peakRssBytes)} MB | ${r.transfers} | ${r.organizations} |`,
+    );
+  }
+  for (const r of results) for (const e of r.firstErrors) console.log(`  ${r.engine} failure: ${e}`);
+}
+
+function runChild(engine: string): Promise<EngineFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...process.argv.slice(2), '--child', engine], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let figures: EngineFigures | undefined;
+    child.on('message', (m) => (figures = m as EngineFigures));
+    child.on('exit', (code) => (figures ? resolve(figures) : reject(new Error(`${engine} run exited with code ${code}`))));
+  });
+}
+
+function corpusDir(count: number, s: number): string {
+  return path.resolve('.data/corpus', `n${count}-seed${s}`);
+}
+
+/** The corpus for (n, seed), generated once into .data/corpus and reused. */
+function ensureCorpus(count: number, s: number): string {
+  const dir = corpusDir(count, s);
+  if (existsSync(dir) && readdirSync(dir).length === count) return dir;
+  const tmp = `${dir}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) {
+    const p = generatePolicy(i, documentRng(s, i));
+    writeFileSync(path.join(tmp, p.fileName), p.text);
+    if ((i + 1) % 1000 === 0) console.error(`corpus: ${i + 1}/${count}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir); // complete or absent: an interrupted run is regenerated next time
+  console.error(`corpus: ${count} policies in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);
+  return dir;
+}
+
+function dirBytes(dir: string): number {
+  return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+async function freshPostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/bench/i.test(name) || !/^[\w-]+$/.test(name)) throw new Error(`refusing to recreate database "${name}": its name must contain "bench"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: admin.href });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await c.end();
+  }
+}
+
+async function runEngine(engine: EngineFigures['engine'], dir: string): Promise<EngineFigures> {
+  let db: Db;
+  let location: string;
+  if (engine === 'postgres') {
+    location = process.env.BENCH_DATABASE_URL || DEFAULT_BENCH_URL;
+    await freshPostgres(location);
+    db = await openDb({ databaseUrl: location });
+  } else {
+    location = path.resolve('.data/bench-pglite');
+    rmSync(location, { recursive: true, force: true });
+    db = await openDb({ dataDir: location });
+  }
+  const files = readdirSync(dir).sort().map((f) => ({ path: path.join(dir, f), source: `corpus/${f}` }));
+  const errors: string[] = [];
+  let done = 0;
+  const step = Math.max(1, Math.ceil(files.length / 20));
+  const t0 = performance.now();
+  const summary = await ingestFiles(db.prisma, files, {
+    threads,
+    onOutcome: (o) => {
+      if (o.error && errors.length < 5) errors.push(`${o.item.path}: ${o.error.message}`);
+      if (++done % step === 0) console.error(`${engine}: ${done}/${files.length} (${((done * 1000) / (performance.now() - t0)).toFixed(1)}/s)`);
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const [size] = await db.prisma.$queryRawUnsafe<{ bytes: bigint }[]>('SELECT pg_database_size(current_database()) AS bytes');
+  const transfers = await db.prisma.transfer.count();
+  const organizations = await db.prisma.organization.count();
+  await db.close();
+  return {
+    engine,
+    policies: files.length,
+    created: summary.created,
+    failed: summary.failed,
+    seconds,
+    perSecond: files.length / seconds,
+    dbBytes: engine === 'pglite' ? dirBytes(location) : Number(size.bytes),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    transfers,
+    organizations,
+    firstErrors: errors,
+  };
+}

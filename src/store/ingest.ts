@@ -13,7 +13,7 @@ import { countryByCode } from '../kb/countries.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { uniq } from './normalize.js';
 import { Resolver, type OrgInput } from './resolve.js';
-import { insertRows } from './insert-rows.js';
+import { insertRowSets, rowSet } from './insert-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -204,8 +204,6 @@ async function writeVersion(
     dpoEmail: graph.dataProtectionOfficer?.email ?? null,
     supervisoryAuthority: graph.supervisoryAuthority?.name ?? null,
   };
-  await insertRows(tx, 'PolicyVersion', VERSION_COLUMNS, [version]);
-
   const evidence: Prisma.EvidenceCreateManyInput[] = [];
   const ev = (e: Evidence, kind: Prisma.EvidenceCreateManyInput['kind'], link: Partial<Prisma.EvidenceCreateManyInput>) =>
     evidence.push({ id: randomUUID(), versionId, kind, section: e.section, start: e.start, end: e.end, quote: e.quote, ...link });
@@ -287,15 +285,19 @@ async function writeVersion(
     ev(cl.evidence, 'CLAUSE', { clauseId: id });
   }
 
-  await insertRows(tx, 'Engagement', ['id', 'versionId', 'controllerId', 'recipientId', 'serviceId', 'role', 'purposes', 'dataCategories', 'legalBases', 'retention'], engagements);
-  // The implicit many-to-many table of Engagement.services (A: engagement, B: service).
-  await insertRows(tx, '_EngagementServices', ['A', 'B'], engagementServices);
-  await insertRows(tx, 'Transfer', ['id', 'versionId', 'engagementId', 'controllerId', 'recipientId', 'serviceId', 'countryCode', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId'], transfers);
-  await insertRows(tx, 'SubprocessorLink', ['id', 'versionId', 'organizationId', 'subprocessorId'], subLinks);
-  await insertRows(tx, 'ParentLink', ['id', 'versionId', 'childId', 'parentId'], parentLinks);
-  await insertRows(tx, 'ProcessingLocation', ['id', 'versionId', 'organizationId', 'countryCode', 'regionId'], locations);
-  await insertRows(tx, 'PolicyClause', ['id', 'versionId', 'mechanisms'], clauses);
-  await insertRows(tx, 'Evidence', EVIDENCE_COLUMNS, evidence);
+  // The version and all its edges in one statement, parents before children.
+  await insertRowSets(tx, [
+    rowSet('PolicyVersion', VERSION_COLUMNS, [version]),
+    rowSet('Engagement', ['id', 'versionId', 'controllerId', 'recipientId', 'serviceId', 'role', 'purposes', 'dataCategories', 'legalBases', 'retention'], engagements),
+    // The implicit many-to-many table of Engagement.services (A: engagement, B: service).
+    rowSet('_EngagementServices', ['A', 'B'], engagementServices),
+    rowSet('Transfer', ['id', 'versionId', 'engagementId', 'controllerId', 'recipientId', 'serviceId', 'countryCode', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId'], transfers),
+    rowSet('SubprocessorLink', ['id', 'versionId', 'organizationId', 'subprocessorId'], subLinks),
+    rowSet('ParentLink', ['id', 'versionId', 'childId', 'parentId'], parentLinks),
+    rowSet('ProcessingLocation', ['id', 'versionId', 'organizationId', 'countryCode', 'regionId'], locations),
+    rowSet('PolicyClause', ['id', 'versionId', 'mechanisms'], clauses),
+    rowSet('Evidence', EVIDENCE_COLUMNS, evidence),
+  ]);
 
   await makeCurrent(tx, policy.id, versionId, controllerId);
   return { policyId: policy.id, versionId, created: true };

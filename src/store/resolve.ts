@@ -3,14 +3,14 @@
 // plan every node in memory, look up existing spellings once, insert the missing ones with
 // INSERT … ON CONFLICT DO NOTHING (so concurrent ingests of the same vendor never create
 // duplicates), read the ids back, and update only the nodes a policy adds something to.
-// The per-policy statements are raw SQL (insert-rows.ts says why); the rare updates use Prisma.
+// Inserts and reads go through insert-rows.ts (raw SQL; it says why); the rare updates use Prisma.
 // Inserts go in key order so that concurrent transactions take row locks in one order.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.js';
 import { countryByCode } from '../kb/countries.js';
 import type { Catalog, CatalogEntity } from './catalog.js';
 import { foldName, legalFormFromName, orgKey, serviceKey, uniq } from './normalize.js';
-import { insertRows } from './insert-rows.js';
+import { insertKeyed, rowSet } from './insert-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -116,26 +116,24 @@ export class Resolver {
     const merged = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
     await this.countries(merged.map((p) => p.country));
 
-    await insertRows(
+    const rows = await insertKeyed<Prisma.OrganizationCreateManyInput, OrgRow>(
       this.tx,
-      'Organization',
-      ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId'],
-      merged.map((p) => ({
-        id: randomUUID(),
-        key: p.key,
-        name: p.name,
-        aliases: p.aliases,
-        aliasKeys: p.aliasKeys,
-        legalForm: p.legalForm,
-        countryCode: p.country,
-        address: p.address,
-        dpfId: p.dpfId,
-      })),
-      { skipDuplicates: true },
-    );
-    const rows = await this.tx.$queryRawUnsafe<OrgRow[]>(
-      'SELECT "id", "key", "name", "aliases", "aliasKeys", "legalForm", "countryCode", "address", "dpfId", "parentId" FROM "Organization" WHERE "key" = ANY($1::text[])',
-      merged.map((p) => p.key),
+      rowSet(
+        'Organization',
+        ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId'],
+        merged.map((p) => ({
+          id: randomUUID(),
+          key: p.key,
+          name: p.name,
+          aliases: p.aliases,
+          aliasKeys: p.aliasKeys,
+          legalForm: p.legalForm,
+          countryCode: p.country,
+          address: p.address,
+          dpfId: p.dpfId,
+        })),
+      ),
+      ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId', 'parentId'],
     );
     const idOf = new Map(rows.map((r) => [r.key, r.id]));
     const ids = plans.map((p) => idOf.get(p.key)!);
@@ -168,16 +166,14 @@ export class Resolver {
     const first = new Map<string, (typeof keyed)[number]>();
     for (const s of keyed) if (!first.has(s.key)) first.set(s.key, s);
     const keys = [...first.keys()].sort();
-    await insertRows(
+    const rows = await insertKeyed<Prisma.ServiceCreateManyInput, { id: string; key: string; organizationId: string | null }>(
       this.tx,
-      'Service',
-      ['id', 'key', 'name', 'aliases', 'organizationId'],
-      keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, aliases: [], organizationId: first.get(k)!.organizationId })),
-      { skipDuplicates: true },
-    );
-    const rows = await this.tx.$queryRawUnsafe<{ id: string; key: string; organizationId: string | null }[]>(
-      'SELECT "id", "key", "organizationId" FROM "Service" WHERE "key" = ANY($1::text[])',
-      keys,
+      rowSet(
+        'Service',
+        ['id', 'key', 'name', 'aliases', 'organizationId'],
+        keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, aliases: [], organizationId: first.get(k)!.organizationId })),
+      ),
+      ['id', 'key', 'organizationId'],
     );
     for (const r of rows) {
       if (!r.organizationId) await this.tx.service.update({ where: { id: r.id }, data: { organizationId: first.get(r.key)!.organizationId } });
@@ -190,7 +186,7 @@ export class Resolver {
   async countries(codes: (string | null)[]): Promise<void> {
     const unknown = uniq(codes.filter((c): c is string => !!c && !countryByCode(c))).sort();
     if (unknown.length) {
-      await insertRows(this.tx, 'Country', ['code', 'nameEn', 'nameDe'], unknown.map((code) => ({ code, nameEn: code, nameDe: code })), { skipDuplicates: true });
+      await this.tx.country.createMany({ data: unknown.map((code) => ({ code, nameEn: code, nameDe: code })), skipDuplicates: true });
     }
   }
 
@@ -201,14 +197,15 @@ export class Resolver {
     const first = new Map<string, (typeof keyed)[number]>();
     for (const r of keyed) if (!first.has(r.key)) first.set(r.key, r);
     const keys = [...first.keys()].sort();
-    await insertRows(
+    const rows = await insertKeyed<Prisma.RegionCreateManyInput, { id: string; key: string }>(
       this.tx,
-      'Region',
-      ['id', 'key', 'name', 'countryCode'],
-      keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, countryCode: first.get(k)!.countryCode })),
-      { skipDuplicates: true },
+      rowSet(
+        'Region',
+        ['id', 'key', 'name', 'countryCode'],
+        keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, countryCode: first.get(k)!.countryCode })),
+      ),
+      ['id', 'key'],
     );
-    const rows = await this.tx.$queryRawUnsafe<{ id: string; key: string }[]>('SELECT "id", "key" FROM "Region" WHERE "key" = ANY($1::text[])', keys);
     const idOf = new Map(rows.map((r) => [r.key, r.id]));
     return keyed.map((r) => idOf.get(r.key)!);
   }

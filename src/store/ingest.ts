@@ -305,6 +305,11 @@ async function writeVersion(
 
 /** After `versionId` became current: the other versions of its policy stop being current, the policy points at it. */
 async function makeCurrent(tx: Tx, policyId: string, versionId: string, controllerId: string | null): Promise<void> {
-  await tx.$executeRawUnsafe('UPDATE "PolicyVersion" SET "isCurrent" = false WHERE "policyId" = $1 AND "isCurrent" AND "id" <> $2', policyId, versionId);
-  await tx.$executeRawUnsafe('UPDATE "Policy" SET "currentVersionId" = $1, "controllerId" = $2, "updatedAt" = now() WHERE "id" = $3', versionId, controllerId, policyId);
+  await tx.$executeRawUnsafe(
+    `WITH superseded AS (UPDATE "PolicyVersion" SET "isCurrent" = false WHERE "policyId" = $1 AND "isCurrent" AND "id" <> $2)
+     UPDATE "Policy" SET "currentVersionId" = $2, "controllerId" = $3, "updatedAt" = now() WHERE "id" = $1`,
+    policyId,
+    versionId,
+    controllerId,
+  );
 }

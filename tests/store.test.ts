@@ -88,9 +88,9 @@ describe.each(ENGINES)('store on $name', (engine) => {
     expect(v2.policyId).toBe(v1.policyId);
     const versions = await db.prisma.policyVersion.findMany({ where: { policyId: v1.policyId }, orderBy: { ingestedAt: 'asc' } });
     expect(versions.map((v) => v.isCurrent)).toEqual([false, true]);
-    const current = await db.prisma.transfer.findMany({ where: await transferWhere({ controller: 'Versioned GmbH' }) });
+    const current = await db.prisma.transfer.findMany({ where: await transferWhere(db.prisma, { controller: 'Versioned GmbH' }) });
     expect(current.map((t) => t.mechanisms)).toEqual([['DPF']]);
-    const all = await db.prisma.transfer.findMany({ where: await transferWhere({ controller: 'Versioned GmbH', includeHistory: true }) });
+    const all = await db.prisma.transfer.findMany({ where: await transferWhere(db.prisma, { controller: 'Versioned GmbH', includeHistory: true }) });
     expect(all).toHaveLength(2);
   });
 
@@ -101,7 +101,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
     const zooms = await db.prisma.organization.findMany({ where: { name: { contains: 'zoom', mode: 'insensitive' } } });
     expect(zooms).toHaveLength(1);
     expect(zooms[0].aliases).toEqual(expect.arrayContaining(['Zoom Video Communications, Inc.']));
-    const t = await db.prisma.transfer.findMany({ where: await transferWhere({ country: 'US', service: 'zoom' }), include: { controller: true } });
+    const t = await db.prisma.transfer.findMany({ where: await transferWhere(db.prisma, { country: 'US', service: 'zoom' }), include: { controller: true } });
     expect(new Set(t.map((x) => x.controller.name))).toEqual(new Set(['Acme GmbH', 'Idem AG', 'Versioned GmbH', 'Alpha GmbH', 'Beta GmbH', 'Gamma GmbH']));
     expect(await db.prisma.service.count({ where: { key: 'zoom' } })).toBe(1);
   });

@@ -28,7 +28,7 @@ export interface TransferRow {
 
 export async function exportTransfers(prisma: PrismaClient, filter: TransferFilter): Promise<TransferRow[]> {
   const rows = await prisma.transfer.findMany({
-    where: await transferWhere(filter),
+    where: await transferWhere(prisma, filter),
     orderBy: [{ controller: { name: 'asc' } }, { recipient: { name: 'asc' } }, { id: 'asc' }],
     include: {
       controller: { select: { name: true } },

@@ -61,13 +61,13 @@ export function serviceNameWhere(name: string): Prisma.ServiceWhereInput {
 }
 
 /**
- * Where-clause for transfers. With a client, a service filter is first resolved to the ids it
- * names (a few rows of Service, Organization and the engagement-services table), so the
- * transfer query filters on indexed columns of Transfer alone; as relation filters (without a
- * client) PostgreSQL must join every transfer of the country to its service, engagement and
- * recipient before it can test the OR (174 ms instead of a few on 2,000 policies).
+ * Where-clause for transfers. A service filter is first resolved to the ids it names (a few
+ * rows of Service, Organization and the engagement-services table), so the transfer query
+ * filters on indexed columns of Transfer alone; as relation filters, PostgreSQL had to join
+ * every transfer of the country to its service, engagement and recipient before it could test
+ * the OR (174 ms instead of a few on 2,000 policies).
  */
-export async function transferWhere(f: TransferFilter = {}, prisma?: PrismaClient): Promise<Prisma.TransferWhereInput> {
+export async function transferWhere(prisma: PrismaClient, f: TransferFilter = {}): Promise<Prisma.TransferWhereInput> {
   const and: Prisma.TransferWhereInput[] = [];
   if (!f.includeHistory) and.push({ version: CURRENT });
   if (f.country) and.push({ countryCode: countryCode(f.country) });
@@ -76,28 +76,13 @@ export async function transferWhere(f: TransferFilter = {}, prisma?: PrismaClien
   if (f.noMechanism === false) and.push({ NOT: { mechanisms: { isEmpty: true } } });
   if (f.certainty) and.push({ certainty: f.certainty });
   if (f.thirdCountry != null) and.push({ thirdCountry: f.thirdCountry });
-  if (f.service) and.push(prisma ? await serviceIdsWhere(prisma, f.service) : await serviceRelationWhere(f.service));
+  if (f.service) and.push(await serviceIdsWhere(prisma, f.service));
   if (f.vendor) and.push({ recipient: await organizationNameWhere(f.vendor) });
   if (f.controller) and.push({ controller: await organizationNameWhere(f.controller) });
   return and.length ? { AND: and } : {};
 }
 
 /** A transfer through a service: its own service, a service its engagement names, the vendor itself, or a brand's entity where no service is named. */
-async function serviceRelationWhere(service: string): Promise<Prisma.TransferWhereInput> {
-  const sw = serviceNameWhere(service);
-  const entityKeys = (await loadCatalog()).entitiesFor(service).map((e) => e.key);
-  return {
-    OR: [
-      { service: sw },
-      { engagement: { services: { some: sw } } },
-      { recipient: await organizationDirectWhere(service) },
-      // a vendor named by brand: its transfers where the policy names no service
-      ...(entityKeys.length ? [{ serviceId: null, recipient: { key: { in: entityKeys } } }] : []),
-    ],
-  };
-}
-
-/** The same four cases as serviceRelationWhere, on Transfer's own columns. */
 async function serviceIdsWhere(prisma: PrismaClient, service: string): Promise<Prisma.TransferWhereInput> {
   const entityKeys = (await loadCatalog()).entitiesFor(service).map((e) => e.key);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);

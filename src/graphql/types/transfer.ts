@@ -44,16 +44,16 @@ builder.queryFields((t) => ({
     cursor: 'id',
     description: 'Transfers, filtered by destination, mechanism, service or vendor, controller, certainty.',
     args: { filter: t.arg({ type: TransferFilterInput }) },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await transferWhere((args.filter ?? {}) as TransferFilter, ctx.prisma) }),
+    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await transferWhere(ctx.prisma, (args.filter ?? {}) as TransferFilter) }),
     resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere((args.filter ?? {}) as TransferFilter, ctx.prisma), orderBy: transferOrder }),
+      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere(ctx.prisma, (args.filter ?? {}) as TransferFilter), orderBy: transferOrder }),
   }),
   transfersWithoutMechanism: t.prismaConnection({
     type: 'Transfer',
     cursor: 'id',
     description: 'Risk: transfers to third countries (named or not) for which the policy states no mechanism.',
-    totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await transferWhere({ thirdCountry: true, noMechanism: true }) }),
+    totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await transferWhere(ctx.prisma, { thirdCountry: true, noMechanism: true }) }),
     resolve: async (query, _p, _a, ctx) =>
-      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere({ thirdCountry: true, noMechanism: true }), orderBy: transferOrder }),
+      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere(ctx.prisma, { thirdCountry: true, noMechanism: true }), orderBy: transferOrder }),
   }),
 }));

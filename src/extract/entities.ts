@@ -3,6 +3,7 @@ import { isEuOrEea } from '../kb/countries.js';
 import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { NOT_A_USE } from './cues.js';
+import { literalScanner } from './literalScan.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -165,22 +166,19 @@ export interface CatalogHit {
   end: number;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CATALOG_NAMES = new Map<string, Vendor>();
 for (const v of VENDORS) for (const n of [...v.services, v.brand, ...v.aliases]) if (n.length >= 3 && !CATALOG_NAMES.has(n)) CATALOG_NAMES.set(n, v);
 // One alternation over every catalog name, longest first, so the text is scanned once.
-const CATALOG_RE = new RegExp(
-  `(?<![\\p{L}\\d./@-])(?:${[...CATALOG_NAMES.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d]|\\.[a-z]|-[\\p{L}])`,
-  'gu',
+const CATALOG = literalScanner(
+  [...CATALOG_NAMES.keys()].sort((a, b) => b.length - a.length),
+  '(?<![\\p{L}\\d./@-])',
+  '(?![\\p{L}\\d]|\\.[a-z]|-[\\p{L}])',
+  false,
 );
 
 /** Every place the text names a product or brand of the catalog. */
 export function findCatalogHits(text: string): CatalogHit[] {
-  const out: CatalogHit[] = [];
-  CATALOG_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CATALOG_RE.exec(text))) out.push({ name: m[0], vendor: CATALOG_NAMES.get(m[0])!, start: m.index, end: m.index + m[0].length });
-  return out;
+  return CATALOG.scan(text).map((m) => ({ name: m[0], vendor: CATALOG_NAMES.get(m[0])!, start: m.index, end: m.index + m[0].length }));
 }
 
 /** A hit that names a product in use, not an example, a denial or a link. */

@@ -1,4 +1,5 @@
 import { LEGAL_FORMS } from '../kb/legalForms.js';
+import { literalScanner, type LiteralScanner } from './literalScan.js';
 
 /** A legal entity named in the text: "Zoom Communications Inc.", found by its legal form. */
 export interface OrgMention {
@@ -8,20 +9,17 @@ export interface OrgMention {
   end: number;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Legal forms that are also ordinary English words or short capitals are matched with their
  * exact case; the rest ("inc.", "gmbh") case-insensitively, as lower-case spellings occur.
  */
-function legalFormRegexes(): { exact: RegExp; loose: RegExp } {
+function legalFormScanners(): { exact: LiteralScanner; loose: LiteralScanner } {
   const variants = [...new Set(LEGAL_FORMS.flatMap((f) => [f.form, ...f.variants]))].sort((a, b) => b.length - a.length);
   const isLoose = (v: string) => v.replace(/[^A-Za-z]/g, '').length >= 3 && !/^(limited|company|corporation|group)$/i.test(v);
-  const build = (vs: string[], flags: string) =>
-    new RegExp(`(?<![\\p{L}\\d.])(?:${vs.map(escape).join('|')})(?![\\p{L}\\d])`, flags);
-  return { exact: build(variants, 'gu'), loose: build(variants.filter(isLoose), 'giu') };
+  const build = (vs: string[], caseInsensitive: boolean) => literalScanner(vs, '(?<![\\p{L}\\d.])', '(?![\\p{L}\\d])', caseInsensitive);
+  return { exact: build(variants, false), loose: build(variants.filter(isLoose), true) };
 }
-const FORMS = legalFormRegexes();
+const FORMS = legalFormScanners();
 
 /** Words that end a company name when walking left from its legal form. */
 const STOP = new Set(
@@ -42,10 +40,8 @@ const MAX_TOKENS = 7;
 /** Find every company name that ends in a legal form. Linear: one pass of a fixed alternation, then a bounded walk left. */
 export function findOrganizations(text: string): OrgMention[] {
   const found = new Map<number, OrgMention>();
-  for (const re of [FORMS.exact, FORMS.loose]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
+  for (const scanner of [FORMS.exact, FORMS.loose]) {
+    for (const m of scanner.scan(text)) {
       const mention = nameBefore(text, m.index, m.index + m[0].length, m[0]);
       const prev = found.get(m.index);
       if (mention && (!prev || prev.end < mention.end)) found.set(m.index, mention);

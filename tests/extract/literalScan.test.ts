@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { generatePolicy } from '../../src/corpus/generate.js';
+import { documentRng } from '../../src/corpus/random.js';
+import { FOLD_EXCEPTIONS, literalScanner } from '../../src/extract/literalScan.js';
+import { COUNTRIES } from '../../src/kb/countries.js';
+import { LEGAL_FORMS } from '../../src/kb/legalForms.js';
+
+// The names the extractor scans case-insensitively.
+const CASE_INSENSITIVE = [...COUNTRIES.flatMap((c) => c.names), ...LEGAL_FORMS.flatMap((f) => f.variants)];
+const longestFirst = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length);
+const exactMatches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+const scanned = (s: ReturnType<typeof literalScanner>, text: string) => s.scan(text).map((m) => [m.index, m[0]]);
+
+describe('literalScanner', () => {
+  it('finds in lower-cased text every place the i flag matches, but for the fold exceptions', () => {
+    // every character the names use, against every BMP character the u+i flags equate with it
+    const chars = new Set([...CASE_INSENSITIVE.join('')]);
+    const missed: string[] = [];
+    for (const c of chars) {
+      const re = new RegExp(`^${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu');
+      for (let x = 0; x < 0x10000; x++) {
+        if (x >= 0xd800 && x < 0xe000) continue;
+        const ch = String.fromCharCode(x);
+        if (!re.test(ch)) continue;
+        const lower = ch.toLowerCase();
+        if (lower !== c.toLowerCase() && lower.length === 1 && !FOLD_EXCEPTIONS.test(lower)) missed.push(`${c} ≡ U+${x.toString(16)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('returns exactly the matches of the exact RegExp', () => {
+    const countries = literalScanner(longestFirst(COUNTRIES.flatMap((c) => c.names)), '(?<![\\p{L}\\d])', '(?![\\p{L}\\d])', true);
+    const forms = literalScanner(longestFirst(LEGAL_FORMS.flatMap((f) => f.variants)), '(?<![\\p{L}\\d.])', '(?![\\p{L}\\d])', false);
+    const tricky = [
+      'Server in den Vereinigten Staaten von Amerikas und den USA; Deutschlands Nachbar Österreich, ÖSTERREICH, österreich.',
+      'Übermittlung in die ſchweiz (langes s), nach İndien und nach Indien; GROẞBRITANNIEN und Großbritannien.',
+      'Acme GmbH & Co. KG, Beta GmbH&Co. KG, Gamma gmbh, Delta Inc.Inc., Epsilon S.à r.l., Zeta Sp. z o.o., AGB der XY AG.',
+      'Republik Korea, Korea, Südkorea; Japan-Japan; 2Japan; Japan2; µ and μ; Chinaχ China',
+    ];
+    const generated = Array.from({ length: 20 }, (_, i) => generatePolicy(i, documentRng(7, i)).text);
+    for (const text of [...tricky, ...generated]) {
+      expect(scanned(countries, text)).toEqual(exactMatches(countries.exact, text));
+      expect(scanned(forms, text)).toEqual(exactMatches(forms.exact, text));
+    }
+  });
+});

@@ -15,6 +15,22 @@ export interface SentenceScope {
   general: boolean;
 }
 
+/** A growing set as it was at one moment: its first `size` members. */
+interface Snapshot {
+  set: Set<number>;
+  size: number;
+}
+
+function members({ set, size }: Snapshot): Set<number> {
+  if (set.size === size) return new Set(set);
+  const out = new Set<number>();
+  for (const id of set) {
+    if (out.size === size) break;
+    out.add(id);
+  }
+  return out;
+}
+
 /** Sub-headings that continue the recipient above them rather than open a new topic. */
 const CONTINUATION =
   /^(?:\S+\s+)?(?:Auftrags?verarbeitung|Auftragsberarbeitung|Rechtsgrundlagen?|Speicherdauer|Zweck|Zwecke|Erhobene Daten|Verarbeitete Daten|Datenarten|Empfänger|Datenübermittlung|Drittland|Drittlandtransfer|Datenverarbeitung außerhalb|Übermittlung|Widerspruch|Opt-?Out|IP-Anonymisierung|Speicherort|Löschfristen|Weitere Informationen|Einwilligung|Rechtsgrundlage für|Data Processing|Legal basis|Retention|Purpose|International transfers|Recipients?|Provider|Anbieter|Hinweis|Cookies?)\b/i;
@@ -32,11 +48,13 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
     while (si < seg.sentences.length && seg.sentences[si].end <= m.start) si++;
     if (si < seg.sentences.length && seg.sentences[si].start <= m.start) bySentence[si].push(m);
   }
-  // pass 1: the block each sentence is in and the recipients named in it up to that sentence
-  const blockOf: Set<number>[] = [];
+  // pass 1: the block each sentence is in and the recipients named in it up to that sentence.
+  // Blocks and groups only grow, in insertion order, so what one had named by a sentence is its
+  // first `size` members: kept as (set, size) and copied only where a sentence needs it.
+  const blockOf: Snapshot[] = [];
   const blocks: Set<number>[] = [];
   const groups = new Map<string, Set<number>>();
-  const groupOf: Set<number>[] = [];
+  const groupOf: Snapshot[] = [];
   let blockLevel = 0;
   let group = '';
   let lastSection = -1;
@@ -56,17 +74,18 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
     const block = blocks[blocks.length - 1];
     named.forEach((m) => block.add(m.entity));
     if (!groups.has(group)) groups.set(group, new Set());
-    named.forEach((m) => groups.get(group)!.add(m.entity));
+    const inGroup = groups.get(group)!;
+    named.forEach((m) => inGroup.add(m.entity));
     // what the block and its numbered section have named so far: a sentence speaks of what came before it
-    blockOf.push(new Set(block));
-    groupOf.push(new Set(groups.get(group)));
+    blockOf.push({ set: block, size: block.size });
+    groupOf.push({ set: inGroup, size: inGroup.size });
   });
 
   // pass 2: a sentence speaks about what it names, else about its block ("alle Anbieter": its numbered section)
   const out: SentenceScope[] = [];
   seg.sentences.forEach((s, i) => {
     const named = bySentence[i];
-    const block = blockOf[i];
+    const block = members(blockOf[i]);
     const top = groupOf[i];
     const targets = new Map<number, [number, number][]>();
     const distinct = [...new Set(named.map((m) => m.entity))];
@@ -81,9 +100,9 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
         targets.get(m.entity)!.push([m.start, next]);
       });
     } else if (distinct.length === 1) targets.set(distinct[0], [[s.start, s.end]]);
-    else if (PLURAL_SCOPE.test(s.text) && (top.size > 1 || block.size > 1)) for (const id of new Set([...top, ...block])) targets.set(id, [[s.start, s.end]]);
+    else if (PLURAL_SCOPE.test(s.text) && (top.size > 1 || block.size > 1)) for (const id of new Set([...members(top), ...block])) targets.set(id, [[s.start, s.end]]);
     else for (const id of block) targets.set(id, [[s.start, s.end]]);
-    out.push({ sentence: i, targets, block: new Set(block), named: new Set(distinct), general: targets.size === 0 });
+    out.push({ sentence: i, targets, block, named: new Set(distinct), general: targets.size === 0 });
   });
   return out;
 }

@@ -1,10 +1,12 @@
 import { isEuOrEea } from '../kb/countries.js';
+import type { Vendor } from '../kb/vendors.js';
 import { documentClassifier, mechanismsIn, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
+import { scanNames } from './literalScan.js';
 import {
   dataCategoriesIn,
   detectLanguage,
@@ -16,7 +18,7 @@ import {
   purposesIn,
   RETENTION,
 } from './metadata.js';
-import { nameKey, nameTokens } from './names.js';
+import { nameKey } from './names.js';
 import { normalizeInput } from './normalize.js';
 import { findOrganizations } from './organizations.js';
 import { scopeSentences } from './scope.js';
@@ -34,7 +36,6 @@ export interface ExtractOptions {
 }
 
 const ROLE_PRIORITY: Role[] = ['self_hosted', 'joint_controller', 'controller', 'processor'];
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One privacy policy (text or HTML, string or bytes) → its policy graph. Pure: no I/O. */
 export function extractPolicy(input: string | Uint8Array, options: ExtractOptions = {}): PolicyGraph {
@@ -173,10 +174,14 @@ function sentenceLocator(seg: Segmented): (offset: number) => number {
   };
 }
 
+// a name stands on its own: not inside a word, a path, an address or a domain ("zoom.us")
+const SURFACE_BEFORE = /(?<![\p{L}\d./@-])/uy;
+const SURFACE_AFTER = /(?![\p{L}\d]|\.[a-z])/uy;
+
 /** Every place an entity is named: its legal name, its aliases and brand, its products. */
 function collectMentions(text: string, entities: Entity[], orgMentions: Mention[], hits: { hit: ReturnType<typeof findCatalogHits>[number]; used: boolean }[], isUseAt: (offset: number) => boolean): Mention[] {
   const out = [...orgMentions];
-  const inOrg = (a: number, b: number) => orgMentions.some((m) => a >= m.start && b <= m.end);
+  const inOrg = spanIndex(orgMentions);
   const surfaces = new Map<string, number>();
   for (const e of entities) {
     for (const [s] of surfaceNames(e)) if (s.length >= 3 && !surfaces.has(s)) surfaces.set(s, e.id);
@@ -184,21 +189,42 @@ function collectMentions(text: string, entities: Entity[], orgMentions: Mention[
     for (const a of e.aliases) surfaces.set(a, e.id);
   }
   if (surfaces.size) {
-    const re = new RegExp(`(?<![\\p{L}\\d./@-])(?:${[...surfaces.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\d]|\\.[a-z])`, 'gu');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (inOrg(m.index, m.index + m[0].length) || !isUseAt(m.index)) continue;
-      out.push({ entity: surfaces.get(m[0])!, start: m.index, end: m.index + m[0].length });
+    const names = [...surfaces.keys()].sort((a, b) => b.length - a.length);
+    for (const m of scanNames(text, names, SURFACE_BEFORE, SURFACE_AFTER)) {
+      if (inOrg(m.index, m.index + m.name.length) || !isUseAt(m.index)) continue;
+      out.push({ entity: surfaces.get(m.name)!, start: m.index, end: m.index + m.name.length });
     }
   }
   // products of the catalog name their maker's entity where the text names it
+  const starts = new Set(out.map((m) => m.start));
+  const owners = new Map<Vendor, Entity | undefined>();
   for (const { hit, used } of hits) {
-    const e = ownerOf(hit.vendor, entities);
+    if (!owners.has(hit.vendor)) owners.set(hit.vendor, ownerOf(hit.vendor, entities));
+    const e = owners.get(hit.vendor);
     if (!e || inOrg(hit.start, hit.end)) continue;
     if (used && hit.vendor.services.includes(hit.name)) e.services.add(hit.name);
-    if (used && !out.some((m) => m.start === hit.start)) out.push({ entity: e.id, start: hit.start, end: hit.end });
+    if (used && !starts.has(hit.start)) {
+      out.push({ entity: e.id, start: hit.start, end: hit.end });
+      starts.add(hit.start);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** `(a, b) → whether some span covers [a, b)`, by binary search over the spans sorted by start and the furthest end reached so far. */
+function spanIndex(spans: { start: number; end: number }[]): (a: number, b: number) => boolean {
+  const sorted = [...spans].sort((x, y) => x.start - y.start);
+  const reach: number[] = [];
+  sorted.forEach((s, i) => reach.push(Math.max(s.end, i ? reach[i - 1] : -Infinity)));
+  return (a, b) => {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= b;
+  };
 }
 
 function collectSubprocessors(sentence: string, sc: { targets: Map<number, unknown>; block: Set<number>; sentence: number }, entities: Entity[], mentions: Mention[], evidence: Evidence, out: Map<number, Link[]>): void {

@@ -65,3 +65,37 @@ export function literalScanner(names: readonly string[], before: string, after: 
     },
   };
 }
+
+/**
+ * The same matches as `before(?:name|name|…)after` with the u flag, for a list of names that
+ * changes with every document (what one policy calls its recipients). Compiling that RegExp
+ * per document cost more than scanning with it; here the names are looked up by their first
+ * code unit instead, and only positions where one of them is spelled out are tested against the
+ * guards, given as zero-width sticky RegExps (`/(?<!…)/uy`, `/(?!…)/uy`). `names` in alternation
+ * order (longest first); like the u flag, the scan never starts inside a surrogate pair.
+ */
+export function scanNames(text: string, names: readonly string[], before: RegExp, after: RegExp): { index: number; name: string }[] {
+  const byFirst = new Map<number, string[]>();
+  for (const n of names) {
+    if (!n) continue;
+    const list = byFirst.get(n.charCodeAt(0)) ?? [];
+    list.push(n);
+    byFirst.set(n.charCodeAt(0), list);
+  }
+  const holds = (guard: RegExp, at: number) => {
+    guard.lastIndex = at;
+    return guard.test(text);
+  };
+  const out: { index: number; name: string }[] = [];
+  let p = 0;
+  while (p < text.length) {
+    const code = text.charCodeAt(p);
+    const candidates = byFirst.get(code);
+    const name = candidates && holds(before, p) ? candidates.find((n) => text.startsWith(n, p) && holds(after, p + n.length)) : undefined;
+    if (name) {
+      out.push({ index: p, name });
+      p += name.length;
+    } else p += code >= 0xd800 && code < 0xdc00 && p + 1 < text.length && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePolicy } from '../../src/corpus/generate.js';
 import { documentRng } from '../../src/corpus/random.js';
-import { FOLD_EXCEPTIONS, literalScanner } from '../../src/extract/literalScan.js';
+import { FOLD_EXCEPTIONS, literalScanner, scanNames } from '../../src/extract/literalScan.js';
 import { COUNTRIES } from '../../src/kb/countries.js';
 import { LEGAL_FORMS } from '../../src/kb/legalForms.js';
 
@@ -42,6 +42,21 @@ describe('literalScanner', () => {
     for (const text of [...tricky, ...generated]) {
       expect(scanned(countries, text)).toEqual(exactMatches(countries.exact, text));
       expect(scanned(forms, text)).toEqual(exactMatches(forms.exact, text));
+    }
+  });
+
+  it('scanNames returns exactly the matches of the alternation with its guards', () => {
+    const names = longestFirst(['Google', 'Google Analytics', 'Zoom', 'zoom.us', 'Analytics', 'Hotjar', '😀Emoji Corp', 'AWS', 'Amazon Web Services', 'Mailchimp']);
+    const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const exact = new RegExp(`(?<![\\p{L}\\d./@-])(?:${names.map(escape).join('|')})(?![\\p{L}\\d]|\\.[a-z])`, 'gu');
+    const texts = [
+      'Wir nutzen Google Analytics, Google-Fonts, GoogleAnalytics und www.google.com sowie Zoom (zoom.us) und zoom.usx.',
+      'Amazon Web Services (AWS), AWS-Region, /AWS, AWS.de, AWS.De, 3AWS, AWS3; 😀Emoji Corp and 𝐀Google; Mailchimp. Hotjar@x, x@Hotjar',
+      ...Array.from({ length: 10 }, (_, i) => generatePolicy(i, documentRng(3, i)).text),
+    ];
+    for (const text of texts) {
+      const found = scanNames(text, names, /(?<![\p{L}\d./@-])/uy, /(?![\p{L}\d]|\.[a-z])/uy).map((m) => [m.index, m.name]);
+      expect(found).toEqual(exactMatches(exact, text));
     }
   });
 });

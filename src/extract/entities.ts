@@ -81,9 +81,10 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     const alias = ALIAS_AFTER.exec(text.slice(o.end, o.end + 320));
     if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());
   }
+  const statesNationality = NATIONALITY_STATED.test(text);
   for (const e of entities) {
     e.vendor ??= [...e.aliases].map((a) => findVendorByName(a)).find(Boolean) ?? null;
-    if (!e.seat) e.seat = statedNationality(text, e) ?? (e.vendor ? catalogSeat(e) : null);
+    if (!e.seat) e.seat = (statesNationality ? statedNationality(text, e) : null) ?? (e.vendor ? catalogSeat(e) : null);
   }
   return { entities, orgMentions };
 }
@@ -96,10 +97,14 @@ function sameEntity(e: Entity, o: OrgMention): boolean {
   return s.length > 0 && s[0] === l[0] && s.every((t) => l.includes(t));
 }
 
+const NATIONALITY = ' (?:ist|is) (?:ein|an?) (US|amerikanisch|britisch|UK|irisch|schweizer|kanadisch|australisch)';
+/** The statement without the name: a text without it needs no search per name (one scan instead of one per entity). */
+const NATIONALITY_STATED = new RegExp(NATIONALITY, 'i');
+
 /** "Resend ist ein US-Unternehmen", "X is a US company": the seat said in words. */
 function statedNationality(text: string, e: Entity): string | null {
   for (const n of [e.name, ...e.aliases]) {
-    const m = new RegExp(`${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},? (?:ist|is) (?:ein|an?) (US|amerikanisch|britisch|UK|irisch|schweizer|kanadisch|australisch)`, 'i').exec(text);
+    const m = new RegExp(`${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},?${NATIONALITY}`, 'i').exec(text);
     if (m) return ({ us: 'US', amerikanisch: 'US', britisch: 'GB', uk: 'GB', irisch: 'IE', schweizer: 'CH', kanadisch: 'CA', australisch: 'AU' } as Record<string, string>)[m[1].toLowerCase()];
   }
   return null;

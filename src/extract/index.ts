@@ -8,15 +8,13 @@ import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surf
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
 import {
-  dataCategoriesIn,
   detectLanguage,
   findDataProtectionOfficer,
   findLastUpdated,
   findSupervisoryAuthority,
   legalBasesIn,
   looksLikePolicy,
-  purposesIn,
-  RETENTION,
+  sentenceTopics,
 } from './metadata.js';
 import { nameKey } from './names.js';
 import { normalizeInput } from './normalize.js';
@@ -115,6 +113,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   }
 
   const recipients: Recipient[] = [];
+  const topics = sentenceTopics(seg.sentences);
   for (const e of entities) {
     const own = facts.get(e.id) ?? [];
     const isParentOnly = [...parentOf.values()].some((p) => p.parent === e.id) && !own.some((x) => x.named);
@@ -135,10 +134,10 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       country: e.seat,
       role,
       roleEvidence,
-      purposes: purposesIn(ownText),
-      dataCategories: dataCategoriesIn(ownText),
+      purposes: topics.purposes(own.map((x) => x.i)),
+      dataCategories: topics.dataCategories(own.map((x) => x.i)),
       legalBases: legalBasesIn(ownText),
-      retention: own.filter((x) => RETENTION.test(seg.sentences[x.i].text)).map((x) => seg.sentences[x.i].text).slice(0, 3),
+      retention: topics.retention(own.map((x) => x.i)),
       processingLocations: role === 'self_hosted' ? [] : processingLocations(own, seg, countries, evidenceOf),
       transfers: role === 'self_hosted' ? [] : decideTransfers(e, own, evidenceOf),
       subprocessors: subprocessors.get(e.id) ?? [],

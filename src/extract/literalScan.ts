@@ -76,11 +76,14 @@ export function literalScanner(names: readonly string[], before: string, after: 
  */
 export function scanNames(text: string, names: readonly string[], before: RegExp, after: RegExp): { index: number; name: string }[] {
   const byFirst = new Map<number, string[]>();
+  const isFirst = new Uint8Array(0x10000); // per code unit: does a name start with it
   for (const n of names) {
     if (!n) continue;
-    const list = byFirst.get(n.charCodeAt(0)) ?? [];
+    const code = n.charCodeAt(0);
+    const list = byFirst.get(code) ?? [];
     list.push(n);
-    byFirst.set(n.charCodeAt(0), list);
+    byFirst.set(code, list);
+    isFirst[code] = 1;
   }
   const holds = (guard: RegExp, at: number) => {
     guard.lastIndex = at;
@@ -90,8 +93,11 @@ export function scanNames(text: string, names: readonly string[], before: RegExp
   let p = 0;
   while (p < text.length) {
     const code = text.charCodeAt(p);
-    const candidates = byFirst.get(code);
-    const name = candidates && holds(before, p) ? candidates.find((n) => text.startsWith(n, p) && holds(after, p + n.length)) : undefined;
+    let name: string | undefined;
+    if (isFirst[code]) {
+      let free: boolean | undefined; // the guard before p, tested once a name is spelled out here
+      name = byFirst.get(code)!.find((n) => text.startsWith(n, p) && (free ??= holds(before, p)) && holds(after, p + n.length));
+    }
     if (name) {
       out.push({ index: p, name });
       p += name.length;

@@ -100,10 +100,6 @@ const DATA_CATEGORIES: [string, RegExp][] = [
   ['meeting metadata', /Meeting-Metadaten|Metadaten|metadata/i],
 ];
 
-export function dataCategoriesIn(text: string): string[] {
-  return DATA_CATEGORIES.filter(([, re]) => re.test(text)).map(([c]) => c);
-}
-
 const PURPOSES: [string, RegExp][] = [
   ['hosting', /Hosting|hosten|Server bereit|hosting/i],
   ['web analytics', /Analyse|Webanalyse|Reichweitenmessung|Statistik|analytics/i],
@@ -119,8 +115,35 @@ const PURPOSES: [string, RegExp][] = [
   ['messaging', /Messenger|Telegram|WhatsApp/i],
 ];
 
-export function purposesIn(text: string): string[] {
-  return PURPOSES.filter(([, re]) => re.test(text)).map(([p]) => p);
+const RETENTION = /\b(?:gelöscht|Löschung|Speicherdauer|aufbewahrt|gespeichert)\b[^.]{0,80}\b(?:\d+|zwei|drei|sechs|zwölf)\s+(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)|\b(?:deleted|retained|stored|retention)\b[^.]{0,80}\b\d+\s+(?:days|weeks|months|years|hours)/i;
+
+/**
+ * Data categories, purposes and retention statements (the first three) of a recipient, read
+ * from the sentences that concern it. No phrase of the first two lists can span a line break
+ * (keep it so: no \s, "." or negated class in them), so the sentences joined name what one of
+ * them names; each sentence is therefore read once per document, however many recipients of a
+ * block share it.
+ */
+export function sentenceTopics(sentences: readonly { text: string }[]): { dataCategories(indices: number[]): string[]; purposes(indices: number[]): string[]; retention(indices: number[]): string[] } {
+  const reader = (list: [string, RegExp][]) => {
+    const seen = new Map<number, boolean[]>();
+    const of = (i: number) => {
+      let hits = seen.get(i);
+      if (!hits) seen.set(i, (hits = list.map(([, re]) => re.test(sentences[i].text))));
+      return hits;
+    };
+    return (indices: number[]) => {
+      const all = indices.map(of);
+      return list.filter((_, k) => all.some((hits) => hits[k])).map(([name]) => name);
+    };
+  };
+  const statesRetention = new Map<number, boolean>();
+  const states = (i: number) => {
+    let yes = statesRetention.get(i);
+    if (yes === undefined) statesRetention.set(i, (yes = RETENTION.test(sentences[i].text)));
+    return yes;
+  };
+  const retention = (indices: number[]) => indices.filter(states).map((i) => sentences[i].text).slice(0, 3);
+  return { dataCategories: reader(DATA_CATEGORIES), purposes: reader(PURPOSES), retention };
 }
 
-export const RETENTION = /\b(?:gelöscht|Löschung|Speicherdauer|aufbewahrt|gespeichert)\b[^.]{0,80}\b(?:\d+|zwei|drei|sechs|zwölf)\s+(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)|\b(?:deleted|retained|stored|retention)\b[^.]{0,80}\b\d+\s+(?:days|weeks|months|years|hours)/i;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
 import { policy, recipient, transfer, zoomPolicy, ev } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
-import { ingestGraph, withRetry } from '../src/store/ingest.js';
+import { ingestGraph, ingestGraphs, withRetry } from '../src/store/ingest.js';
 import { transferWhere } from '../src/store/queries.js';
 import { orgKey } from '../src/store/normalize.js';
 
@@ -171,6 +171,18 @@ describe.each(ENGINES)('store on $name', (engine) => {
     expect(versions).toHaveLength(2);
     expect(versions.filter((v) => v.isCurrent).map((v) => v.id)).toEqual([v1.versionId]);
     expect((await db.prisma.policy.findUniqueOrThrow({ where: { id: v1.policyId } })).currentVersionId).toBe(v1.versionId);
+  });
+
+  it('a batch writes many policies in one transaction; a bad policy in it fails alone', async () => {
+    const good = [0, 1, 2].map((i) => ({ graph: zoomPolicy(`batch-${i}.txt`, `Batch ${i} GmbH`) }));
+    const bad = zoomPolicy('batch-bad.txt', 'Batch Bad GmbH');
+    bad.recipients[0].mentions.push({ section: null, start: 3_000_000_000, end: 3_000_000_001, quote: 'x' });
+    const outcomes = await ingestGraphs(db.prisma, [good[0], good[1], { graph: bad }, good[2]]);
+    expect(outcomes.map((o) => (o.error ? 'error' : o.result.created))).toEqual([true, true, 'error', true]);
+    expect(await db.prisma.policy.count({ where: { source: { startsWith: 'batch-' } } })).toBe(3);
+    const again = await ingestGraphs(db.prisma, good);
+    expect(again.map((o) => o.result?.created)).toEqual([false, false, false]);
+    expect(again.map((o) => o.result?.versionId)).toEqual(outcomes.filter((o) => o.result).map((o) => o.result!.versionId));
   });
 
   it('a failure leaves nothing half-written', async () => {

@@ -1,4 +1,6 @@
-// Persists a PolicyGraph as one policy version, in one transaction.
+// Persists PolicyGraphs as policy versions: one transaction per policy, or for bulk loading
+// one per batch of policies (falling back to one per policy when a batch fails, so a bad
+// policy fails alone and nothing is half-written).
 // - Idempotent: a policy is keyed by its source, a version by the SHA-256 of its normalized
 //   text; the same text twice yields the same version and writes nothing.
 // - A changed text at the same source becomes a new version and the current one.
@@ -8,12 +10,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Evidence, PolicyGraph, Role, Mechanism, Certainty } from '../extract/types.js';
-import { countryByCode } from '../kb/countries.js';
+import type { PolicyGraph } from '../extract/types.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { uniq } from './normalize.js';
 import { Resolver, type OrgInput } from './resolve.js';
-import { insertRowSets, rowSet } from './insert-rows.js';
+import { insertRowSets } from './insert-rows.js';
+import { organizationInputs, regionInputs, serviceNames, upperCode, VersionRows } from './version-rows.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -75,241 +77,142 @@ function summarize(graph: PolicyGraph): GraphSummary {
   };
 }
 
+export interface GraphToIngest extends IngestGraphOptions {
+  graph: PolicyGraph;
+}
+
+export type IngestOutcome = { result: IngestResult; error?: undefined } | { result?: undefined; error: Error };
+
+interface Prepared {
+  graph: PolicyGraph;
+  source: string;
+  hash: string;
+  contentType: string | null;
+}
+
+type Written = Omit<IngestResult, 'contentHash' | 'summary' | 'retries'>;
+
+const TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
+
 export async function ingestGraph(prisma: PrismaClient, graph: PolicyGraph, opts: IngestGraphOptions = {}): Promise<IngestResult> {
-  const hash = contentHash(graph.text);
-  const source = opts.source || graph.doc || `sha256:${hash}`;
-  const catalog = await loadCatalog();
-  const { value, retries } = await withRetry(() =>
-    prisma.$transaction((tx) => writeVersion(tx, graph, source, hash, opts, catalog), { maxWait: 60_000, timeout: 120_000 }),
-  );
-  return { ...value, contentHash: hash, summary: summarize(graph), retries };
+  const [outcome] = await ingestGraphs(prisma, [{ graph, ...opts }]);
+  if (outcome.error) throw outcome.error;
+  return outcome.result;
 }
 
-const ROLE: Record<Role, 'PROCESSOR' | 'CONTROLLER' | 'JOINT_CONTROLLER' | 'SELF_HOSTED' | 'UNSPECIFIED'> = {
-  processor: 'PROCESSOR',
-  controller: 'CONTROLLER',
-  joint_controller: 'JOINT_CONTROLLER',
-  self_hosted: 'SELF_HOSTED',
-  unspecified: 'UNSPECIFIED',
-};
-const CERTAINTY: Record<Certainty, 'STATED' | 'POSSIBLE'> = { stated: 'STATED', possible: 'POSSIBLE' };
-const MECHS = new Set<Mechanism>(['SCC', 'DPF', 'BCR', 'ADEQUACY', 'ART49', 'OTHER']);
-const VERSION_COLUMNS = [
-  'id', 'policyId', 'contentHash', 'isCurrent', 'language', 'lastUpdated', 'doc', 'contentType', 'text',
-  'controllerName', 'controllerEmail', 'dpoName', 'dpoEmail', 'supervisoryAuthority',
-] as const;
-const EVIDENCE_COLUMNS = [
-  'id', 'versionId', 'kind', 'section', 'start', 'end', 'quote',
-  'engagementId', 'transferId', 'subprocessorLinkId', 'parentLinkId', 'processingLocationId', 'clauseId',
-] as const;
-
-
-/** The organizations a graph names, in one list: controller first, then per recipient itself, its sub-processors and its parent. */
-function organizationInputs(graph: PolicyGraph, controllerName: string) {
-  const named = (name: string): OrgInput => ({ name, aliases: [], legalForm: null, country: null, address: null, dpfId: null });
-  const c = graph.controller;
-  const inputs: OrgInput[] = [{ name: controllerName, aliases: [], legalForm: c.legalForm, country: c.country, address: c.address, dpfId: null }];
-  const parents: (number | null)[] = [null];
-  const slots = graph.recipients.map((r) => {
-    const recipient = inputs.length;
-    inputs.push({
-      name: r.name,
-      aliases: r.aliases,
-      legalForm: r.legalForm,
-      country: r.country,
-      address: r.address,
-      dpfId: r.transfers.find((t) => t.dpfId)?.dpfId ?? null,
-    });
-    parents.push(null);
-    const subprocessors = r.subprocessors.map((s) => {
-      inputs.push(named(s.name));
-      parents.push(null);
-      return inputs.length - 1;
-    });
-    let parent: number | null = null;
-    if (r.parent) {
-      inputs.push(named(r.parent.name));
-      parents.push(null);
-      parent = inputs.length - 1;
-      parents[recipient] = parent;
-    }
-    return { recipient, subprocessors, parent };
+/**
+ * Ingests several policies in one transaction: per batch, each kind of statement runs once,
+ * not once per policy (on a 2-core machine the per-statement cost of the driver, not
+ * PostgreSQL, bounds bulk loading). Sources must be distinct within a batch. If the batch
+ * fails for any reason but a retryable conflict, every policy is ingested alone, so each
+ * outcome is that policy's own.
+ */
+export async function ingestGraphs(prisma: PrismaClient, items: GraphToIngest[]): Promise<IngestOutcome[]> {
+  const prepared: Prepared[] = items.map(({ graph, source, contentType }) => {
+    const hash = contentHash(graph.text);
+    return { graph, hash, source: source || graph.doc || `sha256:${hash}`, contentType: contentType ?? null };
   });
-  return { inputs, parents, slots };
+  if (new Set(prepared.map((p) => p.source)).size !== prepared.length) throw new Error('ingestGraphs: sources must be distinct within a batch');
+  const catalog = await loadCatalog();
+  try {
+    const { value, retries } = await withRetry(() => prisma.$transaction((tx) => writeVersions(tx, prepared, catalog), TX_OPTIONS));
+    return value.map((w, i) => ({ result: { ...w, contentHash: prepared[i].hash, summary: summarize(prepared[i].graph), retries } }));
+  } catch (e) {
+    if (items.length === 1) return [{ error: e instanceof Error ? e : new Error(String(e)) }];
+    const alone: IngestOutcome[] = [];
+    for (const item of items) alone.push((await ingestGraphs(prisma, [item]))[0]);
+    return alone;
+  }
 }
 
-async function writeVersion(
-  tx: Tx,
-  graph: PolicyGraph,
-  source: string,
-  hash: string,
-  opts: IngestGraphOptions,
-  catalog: Catalog,
-): Promise<Omit<IngestResult, 'contentHash' | 'summary' | 'retries'>> {
-  // Row lock on the policy: ingests of the same source serialize here.
-  const [policy] = await tx.$queryRawUnsafe<{ id: string; controllerId: string | null }[]>(
-    `INSERT INTO "Policy" ("id", "source", "updatedAt") VALUES ($1, $2, now())
-     ON CONFLICT ("source") DO UPDATE SET "updatedAt" = now() RETURNING "id", "controllerId"`,
-    randomUUID(),
-    source,
+async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promise<Written[]> {
+  // Row locks on the policies, in source order: ingests of the same source serialize here.
+  const policies = await tx.$queryRawUnsafe<{ id: string; source: string; controllerId: string | null }[]>(
+    `INSERT INTO "Policy" ("id", "source", "updatedAt")
+     SELECT x."id", x."source", now() FROM json_to_recordset($1::json) AS x("id" text, "source" text) ORDER BY x."source"
+     ON CONFLICT ("source") DO UPDATE SET "updatedAt" = now() RETURNING "id", "source", "controllerId"`,
+    JSON.stringify(items.map((p) => ({ id: randomUUID(), source: p.source }))),
   );
-  const [existing] = await tx.$queryRawUnsafe<{ id: string; isCurrent: boolean }[]>(
-    'SELECT "id", "isCurrent" FROM "PolicyVersion" WHERE "policyId" = $1 AND "contentHash" = $2',
-    policy.id,
-    hash,
+  const policyOf = new Map(policies.map((p) => [p.source, p]));
+  const existing = await tx.$queryRawUnsafe<{ id: string; policyId: string; contentHash: string; isCurrent: boolean }[]>(
+    `SELECT v."id", v."policyId", v."contentHash", v."isCurrent" FROM "PolicyVersion" v
+     JOIN json_to_recordset($1::json) AS k("policyId" text, "contentHash" text) ON v."policyId" = k."policyId" AND v."contentHash" = k."contentHash"`,
+    JSON.stringify(items.map((p) => ({ policyId: policyOf.get(p.source)!.id, contentHash: p.hash }))),
   );
-  if (existing) {
-    if (!existing.isCurrent) {
-      // An earlier text is back: its controller is the one its engagements name.
-      const eng = await tx.engagement.findFirst({ where: { versionId: existing.id }, select: { controllerId: true } });
-      await tx.policyVersion.update({ where: { id: existing.id }, data: { isCurrent: true } });
-      await makeCurrent(tx, policy.id, existing.id, eng?.controllerId ?? policy.controllerId);
+  const existingOf = new Map(existing.map((v) => [`${v.policyId}|${v.contentHash}`, v]));
+
+  const out: Written[] = new Array(items.length);
+  const fresh: { index: number; item: Prepared; policyId: string }[] = [];
+  for (const [index, item] of items.entries()) {
+    const policy = policyOf.get(item.source)!;
+    const known = existingOf.get(`${policy.id}|${item.hash}`);
+    if (!known) {
+      fresh.push({ index, item, policyId: policy.id });
+      continue;
     }
-    return { policyId: policy.id, versionId: existing.id, created: false };
+    if (!known.isCurrent) {
+      // An earlier text is back: its controller is the one its engagements name.
+      const eng = await tx.engagement.findFirst({ where: { versionId: known.id }, select: { controllerId: true } });
+      await tx.policyVersion.update({ where: { id: known.id }, data: { isCurrent: true } });
+      await makeCurrent(tx, [{ policyId: policy.id, versionId: known.id, controllerId: eng?.controllerId ?? policy.controllerId }]);
+    }
+    out[index] = { policyId: policy.id, versionId: known.id, created: false };
   }
+  if (!fresh.length) return out;
 
+  // Every name of every fresh version, resolved together.
   const resolver = new Resolver(tx, catalog);
-  const c = graph.controller;
-  const { inputs, parents, slots } = organizationInputs(graph, c.name?.trim() || `Unknown controller (${source})`);
-  const orgIds = await resolver.organizations(inputs, parents);
-  const controllerId = orgIds[0];
-
-  const serviceNames = graph.recipients.map((r) => uniq(r.services.map((x) => x.trim()).filter(Boolean)));
+  const orgInputs: OrgInput[] = [];
+  const orgParents: (number | null)[] = [];
+  const perVersion = fresh.map(({ item }) => {
+    const c = item.graph.controller;
+    const { inputs, parents, slots } = organizationInputs(item.graph, c.name?.trim() || `Unknown controller (${item.source})`);
+    const offset = orgInputs.length;
+    orgInputs.push(...inputs);
+    orgParents.push(...parents.map((p) => (p == null ? null : p + offset)));
+    return { offset, count: inputs.length, slots, services: serviceNames(item.graph), regions: regionInputs(item.graph) };
+  });
+  const orgIds = await resolver.organizations(orgInputs, orgParents);
   const flatServiceIds = await resolver.services(
-    serviceNames.flatMap((names, i) => names.map((name) => ({ name, organizationId: orgIds[slots[i].recipient] }))),
+    perVersion.flatMap((v) =>
+      v.services.flatMap((names, r) => names.map((name) => ({ name, organizationId: orgIds[v.offset + v.slots[r].recipient] }))),
+    ),
   );
-  const upper = (code: string | null) => (code ? code.toUpperCase() : null);
   await resolver.countries(
-    graph.recipients.flatMap((r) => [...r.transfers.map((t) => upper(t.country)), ...r.processingLocations.map((p) => upper(p.country))]),
+    fresh.flatMap(({ item }) =>
+      item.graph.recipients.flatMap((r) => [...r.transfers.map((t) => upperCode(t.country)), ...r.processingLocations.map((p) => upperCode(p.country))]),
+    ),
   );
-  const regionInputs = graph.recipients.flatMap((r) =>
-    r.processingLocations.filter((p) => p.region).map((p) => ({ name: p.region!, countryCode: upper(p.country) })),
-  );
-  const regionIds = await resolver.regions(regionInputs);
+  const flatRegionIds = await resolver.regions(perVersion.flatMap((v) => v.regions));
 
-  const versionId = randomUUID();
-  const version: Prisma.PolicyVersionCreateManyInput = {
-    id: versionId,
-    policyId: policy.id,
-    contentHash: hash,
-    isCurrent: true,
-    language: graph.language,
-    lastUpdated: graph.lastUpdated,
-    doc: graph.doc,
-    contentType: opts.contentType ?? null,
-    text: graph.text,
-    controllerName: c.name,
-    controllerEmail: c.email,
-    dpoName: graph.dataProtectionOfficer?.name ?? null,
-    dpoEmail: graph.dataProtectionOfficer?.email ?? null,
-    supervisoryAuthority: graph.supervisoryAuthority?.name ?? null,
-  };
-  const evidence: Prisma.EvidenceCreateManyInput[] = [];
-  const ev = (e: Evidence, kind: Prisma.EvidenceCreateManyInput['kind'], link: Partial<Prisma.EvidenceCreateManyInput>) =>
-    evidence.push({ id: randomUUID(), versionId, kind, section: e.section, start: e.start, end: e.end, quote: e.quote, ...link });
-  if (c.evidence) ev(c.evidence, 'CONTROLLER', {});
-
-  const engagements: Prisma.EngagementCreateManyInput[] = [];
-  const engagementServices: { A: string; B: string }[] = [];
-  const transfers: Prisma.TransferCreateManyInput[] = [];
-  const subLinks: Prisma.SubprocessorLinkCreateManyInput[] = [];
-  const parentLinks: Prisma.ParentLinkCreateManyInput[] = [];
-  const locations: Prisma.ProcessingLocationCreateManyInput[] = [];
-  const clauses: Prisma.PolicyClauseCreateManyInput[] = [];
-
+  const rows = new VersionRows();
+  const current: { policyId: string; versionId: string; controllerId: string }[] = [];
   let nextService = 0;
   let nextRegion = 0;
-  graph.recipients.forEach((r, i) => {
-    const recipientId = orgIds[slots[i].recipient];
-    const serviceIds = uniq(flatServiceIds.slice(nextService, (nextService += serviceNames[i].length)));
-    const engagementId = randomUUID();
-    engagements.push({
-      id: engagementId,
-      versionId,
-      controllerId,
-      recipientId,
-      serviceId: serviceIds[0] ?? null,
-      role: ROLE[r.role] ?? 'UNSPECIFIED',
-      purposes: r.purposes,
-      dataCategories: r.dataCategories,
-      legalBases: r.legalBases,
-      retention: r.retention,
-    });
-    for (const serviceId of serviceIds) engagementServices.push({ A: engagementId, B: serviceId });
-    if (r.roleEvidence) ev(r.roleEvidence, 'ROLE', { engagementId });
-    for (const m of r.mentions) ev(m, 'MENTION', { engagementId });
-
-    for (const t of r.transfers) {
-      const code = upper(t.country);
-      const id = randomUUID();
-      transfers.push({
-        id,
-        versionId,
-        engagementId,
-        controllerId,
-        recipientId,
-        serviceId: serviceIds[0] ?? null,
-        countryCode: code,
-        thirdCountry: code ? !(countryByCode(code)?.eea ?? false) : true,
-        mechanisms: uniq(t.mechanisms.filter((m) => MECHS.has(m))),
-        certainty: CERTAINTY[t.certainty] ?? 'STATED',
-        dpfId: t.dpfId,
-      });
-      for (const e of t.evidence) ev(e, 'TRANSFER', { transferId: id });
-    }
-    r.subprocessors.forEach((s, k) => {
-      const subId = orgIds[slots[i].subprocessors[k]];
-      if (subId === recipientId) return;
-      const id = randomUUID();
-      subLinks.push({ id, versionId, organizationId: recipientId, subprocessorId: subId });
-      ev(s.evidence, 'SUBPROCESSOR', { subprocessorLinkId: id });
-    });
-    if (r.parent) {
-      const parentId = orgIds[slots[i].parent!];
-      if (parentId !== recipientId) {
-        const id = randomUUID();
-        parentLinks.push({ id, versionId, childId: recipientId, parentId });
-        ev(r.parent.evidence, 'PARENT', { parentLinkId: id });
-      }
-    }
-    for (const p of r.processingLocations) {
-      const id = randomUUID();
-      const regionId = p.region ? regionIds[nextRegion++] : null;
-      locations.push({ id, versionId, organizationId: recipientId, countryCode: upper(p.country), regionId });
-      ev(p.evidence, 'PROCESSING_LOCATION', { processingLocationId: id });
-    }
+  fresh.forEach(({ index, item, policyId }, k) => {
+    const v = perVersion[k];
+    const ids = orgIds.slice(v.offset, v.offset + v.count);
+    const serviceIds = v.services.map((names) => flatServiceIds.slice(nextService, (nextService += names.length)));
+    const regionIds = flatRegionIds.slice(nextRegion, (nextRegion += v.regions.length));
+    const versionId = randomUUID();
+    rows.add(item.graph, { versionId, policyId, contentHash: item.hash, contentType: item.contentType }, { orgIds: ids, slots: v.slots, serviceIds, regionIds });
+    current.push({ policyId, versionId, controllerId: ids[0] });
+    out[index] = { policyId, versionId, created: true };
   });
-  for (const cl of graph.policyWideClauses) {
-    const id = randomUUID();
-    clauses.push({ id, versionId, mechanisms: uniq(cl.mechanisms.filter((m) => MECHS.has(m))) });
-    ev(cl.evidence, 'CLAUSE', { clauseId: id });
-  }
-
-  // The version and all its edges in one statement, parents before children.
-  await insertRowSets(tx, [
-    rowSet('PolicyVersion', VERSION_COLUMNS, [version]),
-    rowSet('Engagement', ['id', 'versionId', 'controllerId', 'recipientId', 'serviceId', 'role', 'purposes', 'dataCategories', 'legalBases', 'retention'], engagements),
-    // The implicit many-to-many table of Engagement.services (A: engagement, B: service).
-    rowSet('_EngagementServices', ['A', 'B'], engagementServices),
-    rowSet('Transfer', ['id', 'versionId', 'engagementId', 'controllerId', 'recipientId', 'serviceId', 'countryCode', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId'], transfers),
-    rowSet('SubprocessorLink', ['id', 'versionId', 'organizationId', 'subprocessorId'], subLinks),
-    rowSet('ParentLink', ['id', 'versionId', 'childId', 'parentId'], parentLinks),
-    rowSet('ProcessingLocation', ['id', 'versionId', 'organizationId', 'countryCode', 'regionId'], locations),
-    rowSet('PolicyClause', ['id', 'versionId', 'mechanisms'], clauses),
-    rowSet('Evidence', EVIDENCE_COLUMNS, evidence),
-  ]);
-
-  await makeCurrent(tx, policy.id, versionId, controllerId);
-  return { policyId: policy.id, versionId, created: true };
+  // The versions and all their edges in one statement.
+  await insertRowSets(tx, rows.rowSets());
+  await makeCurrent(tx, current);
+  return out;
 }
 
-/** After `versionId` became current: the other versions of its policy stop being current, the policy points at it. */
-async function makeCurrent(tx: Tx, policyId: string, versionId: string, controllerId: string | null): Promise<void> {
+/** After each `versionId` became current: the other versions of its policy stop being current, the policy points at it. */
+async function makeCurrent(tx: Tx, changes: { policyId: string; versionId: string; controllerId: string | null }[]): Promise<void> {
   await tx.$executeRawUnsafe(
-    `WITH superseded AS (UPDATE "PolicyVersion" SET "isCurrent" = false WHERE "policyId" = $1 AND "isCurrent" AND "id" <> $2)
-     UPDATE "Policy" SET "currentVersionId" = $2, "controllerId" = $3, "updatedAt" = now() WHERE "id" = $1`,
-    policyId,
-    versionId,
-    controllerId,
+    `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x("policyId" text, "versionId" text, "controllerId" text)),
+     superseded AS (
+       UPDATE "PolicyVersion" v SET "isCurrent" = false FROM x WHERE v."policyId" = x."policyId" AND v."isCurrent" AND v."id" <> x."versionId"
+     )
+     UPDATE "Policy" p SET "currentVersionId" = x."versionId", "controllerId" = x."controllerId", "updatedAt" = now() FROM x WHERE p."id" = x."policyId"`,
+    JSON.stringify(changes),
   );
 }

@@ -142,7 +142,8 @@ export class Resolver {
     parents.forEach((pi, i) => {
       if (pi != null && ids[pi] !== ids[i] && !parentOf.has(ids[i])) parentOf.set(ids[i], ids[pi]);
     });
-    for (const row of rows) {
+    // In key order, like the inserts: concurrent batches lock shared rows in one order.
+    for (const row of [...rows].sort((a, b) => (a.key < b.key ? -1 : 1))) {
       const p = byKey.get(row.key)!;
       const fill: Prisma.OrganizationUncheckedUpdateInput = {};
       const newAliases = p.aliases.filter((a) => a !== row.name && !row.aliases.includes(a));

@@ -1,12 +1,15 @@
-// Bulk ingestion (worker-pool extraction, one transaction per file): good files land, bad ones
-// fail alone with the same typed errors as a single ingest.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Bulk ingestion (worker-pool extraction, batched transactions): good files land, bad ones
+// fail alone with the same typed errors as a single ingest; the pool also serves single inputs.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../src/db.js';
 import { ingestFiles, type FileOutcome } from '../src/store/ingest-files.js';
 import { seedFiles } from '../src/store/seed.js';
+import { createExtractPool } from '../src/store/extract-pool.js';
+import { ingestInput } from '../src/store/ingest-input.js';
+import { extractPolicy } from '../src/extract/index.js';
 
 describe('ingestFiles', () => {
   let db: Db;
@@ -33,5 +36,17 @@ describe('ingestFiles', () => {
     expect(errorOf('empty.txt')).toBe('InvalidInputError');
     expect((await db.prisma.policy.findMany({ orderBy: { source: 'asc' } })).map((p) => p.source)).toEqual([path.basename(a), path.basename(b)].sort());
     expect(await ingestFiles(db.prisma, items.filter((i) => !i.source.startsWith('recipe') && !i.source.startsWith('empty')))).toEqual({ created: 0, unchanged: 2, failed: 0 });
+  });
+
+  it('extracts handed-over input on a worker thread: the same graph, the same typed errors', async () => {
+    const pool = createExtractPool(1);
+    try {
+      const text = readFileSync(seedFiles()[2], 'utf8');
+      expect(await pool.extractInput(text, { doc: 'x' })).toEqual(extractPolicy(text, { doc: 'x' }));
+      const recipe = readFileSync(path.join(dir, 'recipe.txt'), 'utf8');
+      await expect(ingestInput(db.prisma, { text: recipe }, { extract: pool.extractInput })).rejects.toMatchObject({ name: 'NotAPolicyError' });
+    } finally {
+      await pool.close();
+    }
   });
 });

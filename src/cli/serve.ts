@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { openDbFromEnv } from '../db.js';
 import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
+import { createExtractPool } from '../store/extract-pool.js';
 
 /** Starts the server; resolves (to exit code 0) once it listens — the process stays up until SIGINT/SIGTERM. */
 export async function runServe(argv: string[] = []): Promise<number> {
@@ -14,11 +15,16 @@ export async function runServe(argv: string[] = []): Promise<number> {
   console.log(`database: ${db.engine} (${db.location}), migrations applied in ${Date.now() - t0} ms`);
   const seeded = await seedIfEmpty(db.prisma, { log: (m) => console.log(m) });
   if (seeded.length) console.log(`seeded ${seeded.filter((s) => s.result).length}/${seeded.length} policies in ${Date.now() - t0} ms`);
+  // ingestPolicy extracts on worker threads: a long policy must not stall every other request.
+  const pool = createExtractPool();
   // ALLOW_PRIVATE_URLS=1 lets ingestPolicy fetch from local/private hosts (off by default: SSRF).
-  const app = await startServer(db, port, { ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1' } });
+  const app = await startServer(db, port, {
+    ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
+  });
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   const stop = async () => {
     await app.close();
+    await pool.close();
     await db.close();
     process.exit(0);
   };

@@ -3,12 +3,15 @@
 // database. Workers run the TypeScript sources through tsx's loader, as the CLI does.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { PolicyGraph } from '../extract/types.js';
 import type { ExtractOutcome, ExtractTask } from './extract-worker.js';
 
 export type { ExtractOutcome, ExtractTask };
 
 export interface ExtractPool {
   extract(task: ExtractTask): Promise<ExtractOutcome>;
+  /** extractPolicy's contract on a worker thread: the graph, or the extractor's error (name and code kept). */
+  extractInput(input: string | Uint8Array, options?: { doc?: string; contentType?: string }): Promise<PolicyGraph>;
   readonly threads: number;
   close(): Promise<void>;
 }
@@ -23,9 +26,15 @@ export function createExtractPool(threads = availableParallelism()): ExtractPool
     // Under vitest or plain node the parent has no tsx loader to pass on: register it.
     execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
   });
+  const extract = (task: ExtractTask) => pool.run(task) as Promise<ExtractOutcome>;
   return {
     threads,
-    extract: (task) => pool.run(task) as Promise<ExtractOutcome>,
+    extract,
+    extractInput: async (input, options = {}) => {
+      const out = await extract({ input, ...options });
+      if (out.error) throw Object.assign(new Error(out.error.message), out.error);
+      return out.graph;
+    },
     close: () => pool.destroy(),
   };
 }

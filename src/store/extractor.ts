@@ -3,7 +3,8 @@
 // imported lazily so the store and its tests do not depend on it being present.
 import type { PolicyGraph } from '../extract/types.js';
 
-export type ExtractFn = (input: string | Uint8Array, options?: { doc?: string; contentType?: string }) => PolicyGraph;
+/** extractPolicy itself, or the same on a worker thread (extract-pool.ts). */
+export type ExtractFn = (input: string | Uint8Array, options?: { doc?: string; contentType?: string }) => PolicyGraph | Promise<PolicyGraph>;
 
 let cached: Promise<ExtractFn> | null = null;
 

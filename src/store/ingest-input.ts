@@ -45,7 +45,7 @@ export async function ingestInput(prisma: PrismaClient, input: PolicyInput, opts
   const extract = opts.extract ?? (await loadExtractor());
   let graph;
   try {
-    graph = extract(body, { doc: source, contentType });
+    graph = await extract(body, { doc: source, contentType });
   } catch (e) {
     throw mapExtractError(e, input.url ?? null);
   }

@@ -138,6 +138,8 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
     const { data, errors } = await gql(`{
       zoom: organization(name: "Zoom") { name aliases country { code } controllers { name }
         engagements { totalCount edges { node { role controller { name } } } }
+        firstProcessor: engagements(role: PROCESSOR, first: 1) { totalCount edges { node { role } } pageInfo { hasNextPage } }
+        noJointControl: engagements(role: JOINT_CONTROLLER) { totalCount }
         transfers { totalCount } }
       shop: organization(name: "Shop Ohne Zoom GmbH") {
         vendors { totalCount edges { node { recipient { name parent { name } subprocessors { edges { node { subprocessor { name } evidence { quote } } } } } } } } }
@@ -156,6 +158,8 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
     expect(data.zoom.country.code).toBe('US');
     expect(data.zoom.controllers).toHaveLength(3);
     expect(data.zoom.engagements.totalCount).toBe(3);
+    expect(data.zoom.firstProcessor).toEqual({ totalCount: 3, edges: [{ node: { role: 'PROCESSOR' } }], pageInfo: { hasNextPage: true } });
+    expect(data.zoom.noJointControl.totalCount).toBe(0);
     expect(data.zoom.transfers.totalCount).toBe(3);
     const obscure = data.shop.vendors.edges.map((e: any) => e.node.recipient).find((r: any) => r.name === 'Obscure Analytics Ltd');
     expect(obscure.parent.name).toBe('Obscure Holdings Inc.');

@@ -25,18 +25,25 @@ export const Organization = builder.prismaNode('Organization', {
     services: t.relation('services', { query: { orderBy: { name: 'asc' } } }),
     policies: t.relation('policies', { description: 'Policies this organization publishes as controller.' }),
     // --- as a vendor: its footprint
-    engagements: t.relatedConnection('engagementsAsRecipient', {
+    // Footprint and vendor tree are asked of one organization at a time: a query per parent with
+    // LIMIT and an indexed count, rather than relatedConnection's relation count, which Prisma
+    // computes as a GROUP BY over every current engagement in the database (38 ms on 2,000
+    // policies for one vendor, growing with the corpus).
+    engagements: t.prismaConnection({
+      type: 'Engagement',
       cursor: 'id',
-      totalCount: true,
       description: 'Footprint as a vendor: which controllers engage it, in which roles (current policy versions).',
       args: { role: t.arg({ type: RoleEnum }) },
-      query: (args) => ({ where: { version: CURRENT, ...(args.role ? { role: args.role } : {}) }, orderBy: { id: 'asc' } }),
+      totalCount: (o, args, ctx) => ctx.prisma.engagement.count({ where: engagementsOf('recipientId', o.id, args.role) }),
+      resolve: (query, o, args, ctx) =>
+        ctx.prisma.engagement.findMany({ ...query, where: engagementsOf('recipientId', o.id, args.role), orderBy: { id: 'asc' } }),
     }),
-    transfers: t.relatedConnection('transfersAsRecipient', {
+    transfers: t.prismaConnection({
+      type: 'Transfer',
       cursor: 'id',
-      totalCount: true,
       description: 'Transfers this organization makes as a recipient (current policy versions).',
-      query: { where: { version: CURRENT }, orderBy: { id: 'asc' } },
+      totalCount: (o, _a, ctx) => ctx.prisma.transfer.count({ where: { recipientId: o.id, version: CURRENT } }),
+      resolve: (query, o, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: { recipientId: o.id, version: CURRENT }, orderBy: { id: 'asc' } }),
     }),
     subprocessors: t.relatedConnection('subprocessorLinks', {
       cursor: 'id',
@@ -51,19 +58,25 @@ export const Organization = builder.prismaNode('Organization', {
     }),
     processingLocations: t.relation('processingLocations', { query: { where: { version: CURRENT } } }),
     // --- as a controller: its vendor tree
-    vendors: t.relatedConnection('engagementsAsController', {
+    vendors: t.prismaConnection({
+      type: 'Engagement',
       cursor: 'id',
-      totalCount: true,
       description: 'Vendor tree as a controller: every engagement of its current policy versions (recipient → subprocessors, parent).',
-      query: { where: { version: CURRENT }, orderBy: { id: 'asc' } },
+      totalCount: (o, _a, ctx) => ctx.prisma.engagement.count({ where: engagementsOf('controllerId', o.id) }),
+      resolve: (query, o, _a, ctx) => ctx.prisma.engagement.findMany({ ...query, where: engagementsOf('controllerId', o.id), orderBy: { id: 'asc' } }),
     }),
-    transfersAsController: t.relatedConnection('transfersAsController', {
+    transfersAsController: t.prismaConnection({
+      type: 'Transfer',
       cursor: 'id',
-      totalCount: true,
-      query: { where: { version: CURRENT }, orderBy: { id: 'asc' } },
+      totalCount: (o, _a, ctx) => ctx.prisma.transfer.count({ where: { controllerId: o.id, version: CURRENT } }),
+      resolve: (query, o, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: { controllerId: o.id, version: CURRENT }, orderBy: { id: 'asc' } }),
     }),
   }),
 });
+
+function engagementsOf(side: 'recipientId' | 'controllerId', id: string, role?: Prisma.EngagementWhereInput['role'] | null): Prisma.EngagementWhereInput {
+  return { [side]: id, version: CURRENT, ...(role ? { role } : {}) };
+}
 
 builder.prismaObjectField('Organization', 'controllers', (t) =>
   t.field({

@@ -15,6 +15,9 @@
  * Unicode case folding equates with a different lower-case letter ("ſ" ≡ "s", "µ" ≡ "μ"). A
  * text with any of them is scanned with the exact RegExp alone; tests/extract/literalScan
  * checks this list against every character the names use.
+ *
+ * The candidates also skip positions right after an ASCII character that the guard before the
+ * names rejects (a letter, a digit, "." …): most of the text, cheaply, without the u flag.
  */
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,7 +40,8 @@ export function literalScanner(names: readonly string[], before: string, after: 
   const source = `${before}(?:${names.map(escape).join('|')})${after}`;
   const exact = new RegExp(source, caseInsensitive ? 'giu' : 'gu');
   const sticky = new RegExp(source, caseInsensitive ? 'iuy' : 'uy');
-  const candidates = new RegExp([...new Set(names.map((n) => (caseInsensitive ? n.toLowerCase() : n)))].map(escape).join('|'), 'g');
+  const alternatives = [...new Set(names.map((n) => (caseInsensitive ? n.toLowerCase() : n)))].map(escape).join('|');
+  const candidates = new RegExp(`${asciiGuard(before, caseInsensitive)}(?:${alternatives})`, 'g');
   const exactScan = (text: string) => {
     const out: RegExpExecArray[] = [];
     exact.lastIndex = 0;
@@ -64,6 +68,24 @@ export function literalScanner(names: readonly string[], before: string, after: 
       return out;
     },
   };
+}
+
+/**
+ * A lookbehind, without the u flag, over the ASCII characters after which `before` never holds:
+ * in lower-cased text, those whose every upper-case form (and the Kelvin sign for "k", the one
+ * other character lower-casing to ASCII; checked by test) is rejected too.
+ */
+function asciiGuard(before: string, caseInsensitive: boolean): string {
+  if (!before) return '';
+  const holdsAfter = new RegExp(`${before}$`, caseInsensitive ? 'iu' : 'u');
+  const rejected: string[] = [];
+  for (let code = 0; code < 128; code++) {
+    const c = String.fromCharCode(code);
+    if (caseInsensitive && c !== c.toLowerCase()) continue; // lower-cased text has none
+    const spellings = caseInsensitive ? [c, c.toUpperCase(), ...(c === 'k' ? ['\u212a'] : [])] : [c];
+    if (spellings.every((x) => !holdsAfter.test(x))) rejected.push(`\\x${code.toString(16).padStart(2, '0')}`);
+  }
+  return rejected.length ? `(?<![${rejected.join('')}])` : '';
 }
 
 /**

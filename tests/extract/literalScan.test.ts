@@ -29,6 +29,16 @@ describe('literalScanner', () => {
     expect(missed).toEqual([]);
   });
 
+  it('knows every non-ASCII character that lower-cases to ASCII (the candidates\' guard relies on it)', () => {
+    const toAscii: string[] = [];
+    for (let x = 0x80; x < 0x10000; x++) {
+      if (x >= 0xd800 && x < 0xe000) continue;
+      const lower = String.fromCharCode(x).toLowerCase();
+      if (lower.length === 1 && lower.charCodeAt(0) < 0x80) toAscii.push(`U+${x.toString(16)}`);
+    }
+    expect(toAscii).toEqual(['U+212a']);
+  });
+
   it('returns exactly the matches of the exact RegExp', () => {
     const countries = literalScanner(longestFirst(COUNTRIES.flatMap((c) => c.names)), '(?<![\\p{L}\\d])', '(?![\\p{L}\\d])', true);
     const forms = literalScanner(longestFirst(LEGAL_FORMS.flatMap((f) => f.variants)), '(?<![\\p{L}\\d.])', '(?![\\p{L}\\d])', false);

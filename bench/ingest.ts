@@ -54,8 +54,13 @@ if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed) || (threads !== und
 }
 
 if (values.child) {
-  const figures = await runEngine(values.child as EngineFigures['engine'], corpusDir(n, seed));
-  process.send!(figures);
+  try {
+    process.send!(await runEngine(values.child as EngineFigures['engine'], corpusDir(n, seed)));
+  } catch (e) {
+    console.error(`bench:ingest ${values.child}: ${(e as Error).message}`);
+    if (values.child === 'postgres') console.error('  (start a server, e.g. `pg_ctlcluster 15 main start`, or set BENCH_DATABASE_URL)');
+    process.exitCode = 1;
+  }
 } else {
   await main();
 }
@@ -68,7 +73,15 @@ async function main(): Promise<void> {
   }
   const dir = ensureCorpus(n, seed);
   const results: EngineFigures[] = [];
-  for (const engine of engines) results.push(await runChild(engine));
+  for (const engine of engines) {
+    try {
+      results.push(await runChild(engine));
+    } catch (e) {
+      console.error((e as Error).message);
+      process.exitCode = 1;
+    }
+  }
+  if (!results.length) return;
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
   const cpu = cpus();
   console.log(`\nbench:ingest — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} cores, ${mb(totalmem())} MB RAM`);

@@ -1,11 +1,16 @@
-// Extraction speed: median and p95 milliseconds per document and documents per second, on the
-// seed policies and on a larger corpus (the seeds repeated with shuffled sections, to 200 docs).
-// Single-threaded: one core.   npm run bench:extract [-- --repeat 20]
+// Extraction speed: mean, median and p95 milliseconds per document and documents per second,
+// on the seed policies, on a larger corpus (the seeds' paragraphs interleaved, 200 docs) and on
+// the synthetic load corpus (generated in memory, the documents `npm run corpus` writes).
+// Single-threaded: one core.   npm run bench:extract [-- --repeat 20] [-- --corpus 300]
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { generatePolicy } from '../src/corpus/generate.js';
+import { documentRng } from '../src/corpus/random.js';
 import { extractPolicy } from '../src/extract/index.js';
 
-const repeat = Number(process.argv[process.argv.indexOf('--repeat') + 1]) || 20;
+const option = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback);
+const repeat = option('--repeat', 20);
+const corpusSize = option('--corpus', 300);
 const seeds = readdirSync('seed').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`seed/${f}`, 'utf8'));
 
 // a deterministic larger corpus: each document is two seeds' paragraphs interleaved (40–80 KB)
@@ -15,8 +20,12 @@ for (let i = 0; i < 200; i++) {
   larger.push(a.flatMap((p, k) => [p, b[k] ?? '']).join('\n\n'));
 }
 
+// the first documents of the load corpus (`npm run corpus -- --seed 1`), ~25 KB each
+const generated = Array.from({ length: corpusSize }, (_, i) => generatePolicy(i, documentRng(1, i)).text);
+
 function measure(name: string, docs: string[], rounds: number) {
-  for (const d of docs) extractPolicy(d); // warm-up
+  // warm-up: at least 200 extractions, so the JIT has settled even for the five seeds
+  for (let i = 0; i < Math.max(200, docs.length); i++) extractPolicy(docs[i % docs.length]);
   const times: number[] = [];
   const started = performance.now();
   for (let r = 0; r < rounds; r++)
@@ -26,12 +35,17 @@ function measure(name: string, docs: string[], rounds: number) {
       times.push(performance.now() - t0);
     }
   const total = (performance.now() - started) / 1000;
+  const mean = times.reduce((s, t) => s + t, 0) / times.length;
   times.sort((x, y) => x - y);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   const kb = docs.reduce((s, d) => s + Buffer.byteLength(d), 0) / docs.length / 1024;
-  console.log(`${name.padEnd(22)} ${String(docs.length * rounds).padStart(6)} docs  avg ${kb.toFixed(1).padStart(5)} KB  median ${q(0.5).toFixed(2).padStart(6)} ms  p95 ${q(0.95).toFixed(2).padStart(6)} ms  ${(times.length / total).toFixed(1).padStart(7)} docs/s`);
+  const ms = (x: number) => x.toFixed(2).padStart(6);
+  console.log(
+    `${name.padEnd(22)} ${String(docs.length * rounds).padStart(6)} docs  avg ${kb.toFixed(1).padStart(5)} KB  mean ${ms(mean)} ms  median ${ms(q(0.5))} ms  p95 ${ms(q(0.95))} ms  ${(times.length / total).toFixed(1).padStart(7)} docs/s`,
+  );
 }
 
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores; one used)`);
 measure('seeds', seeds, repeat);
 measure('interleaved seeds', larger, 1);
+measure('generated corpus', generated, 1);

@@ -91,39 +91,38 @@ function asciiGuard(before: string, caseInsensitive: boolean): string {
 /**
  * The same matches as `before(?:name|name|…)after` with the u flag, for a list of names that
  * changes with every document (what one policy calls its recipients). Compiling that RegExp
- * per document cost more than scanning with it; here the names are looked up by their first
- * code unit instead, and only positions where one of them is spelled out are tested against the
- * guards, given as zero-width sticky RegExps (`/(?<!…)/uy`, `/(?!…)/uy`). `names` in alternation
- * order (longest first); like the u flag, the scan never starts inside a surrogate pair.
+ * per document cost more than scanning with it; here a one-class RegExp (the names' first code
+ * units, after an ASCII character the guard allows) jumps to the positions worth a look, the
+ * names are looked up by their first code unit, and only where one is spelled out are the
+ * guards tested, given as zero-width sticky RegExps (`/(?<!…)/uy`, `/(?!…)/uy`). `names` in
+ * alternation order (longest first); like the u flag, the scan never starts inside a surrogate pair.
  */
 export function scanNames(text: string, names: readonly string[], before: RegExp, after: RegExp): { index: number; name: string }[] {
   const byFirst = new Map<number, string[]>();
-  const isFirst = new Uint8Array(0x10000); // per code unit: does a name start with it
   for (const n of names) {
     if (!n) continue;
-    const code = n.charCodeAt(0);
-    const list = byFirst.get(code) ?? [];
+    const list = byFirst.get(n.charCodeAt(0)) ?? [];
     list.push(n);
-    byFirst.set(code, list);
-    isFirst[code] = 1;
+    byFirst.set(n.charCodeAt(0), list);
   }
+  const out: { index: number; name: string }[] = [];
+  if (!byFirst.size) return out;
+  const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+  const starts = new RegExp(`${asciiGuard(before.source, before.flags.includes('i'))}[${[...byFirst.keys()].map(hex).join('')}]`, 'g');
   const holds = (guard: RegExp, at: number) => {
     guard.lastIndex = at;
     return guard.test(text);
   };
-  const out: { index: number; name: string }[] = [];
-  let p = 0;
-  while (p < text.length) {
-    const code = text.charCodeAt(p);
-    let name: string | undefined;
-    if (isFirst[code]) {
-      let free: boolean | undefined; // the guard before p, tested once a name is spelled out here
-      name = byFirst.get(code)!.find((n) => text.startsWith(n, p) && (free ??= holds(before, p)) && holds(after, p + n.length));
-    }
+  let m: RegExpExecArray | null;
+  while ((m = starts.exec(text))) {
+    const p = m.index;
+    const insidePair = p > 0 && (text.charCodeAt(p) & 0xfc00) === 0xdc00 && (text.charCodeAt(p - 1) & 0xfc00) === 0xd800;
+    let free: boolean | undefined; // the guard before p, tested once a name is spelled out here
+    const name = insidePair ? undefined : byFirst.get(text.charCodeAt(p))!.find((n) => text.startsWith(n, p) && (free ??= holds(before, p)) && holds(after, p + n.length));
     if (name) {
       out.push({ index: p, name });
-      p += name.length;
-    } else p += code >= 0xd800 && code < 0xdc00 && p + 1 < text.length && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      starts.lastIndex = p + name.length;
+    }
   }
   return out;
 }

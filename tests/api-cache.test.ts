@@ -1,5 +1,6 @@
-// The response cache: a repeated query is answered from the cache, ingestPolicy invalidates it
-// at once, and what another process ingests shows once the TTL has passed.
+// The response cache: a repeated query is answered from the cache (its stored bytes), ingestPolicy
+// invalidates it at once, what another process ingests shows once the TTL has passed, and only
+// queries' successes are stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
 import { gqlClient } from './helpers/http.js';
@@ -9,7 +10,7 @@ import type { Db } from '../src/db.js';
 import type { PolicyGraph } from '../src/extract/types.js';
 import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
-import { responseCacheOptionsFromEnv } from '../src/graphql/response-cache.js';
+import { createResponseCache, isQuery, responseCacheOptionsFromEnv } from '../src/graphql/response-cache.js';
 
 const INGEST = `mutation($input: IngestPolicyInput!) {
   ingestPolicy(input: $input) { __typename ... on IngestPolicySuccess { created } }
@@ -65,6 +66,38 @@ describe.each(ENGINES)('response cache on $name', (engine) => {
     const g = zoomPolicy('c.txt', 'Verein C e. V.', 'Zoom Video Communications, Inc.', ['BCR']);
     const again = await gql(INGEST, { input: { text: JSON.stringify(g), source: 'https://verein-c.example/datenschutz' } });
     expect(again.data.ingestPolicy).toMatchObject({ __typename: 'IngestPolicySuccess', created: false });
+  });
+});
+
+describe('what the response cache stores', () => {
+  const ok = { status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"data":{"x":1}}') };
+  const body = (query: string, operationName?: string) => JSON.stringify({ query, operationName });
+
+  it('stores queries only: not mutations, not the mutation a multi-operation document selects', () => {
+    expect(isQuery(body('{ dashboard { policies } }'))).toBe(true);
+    expect(isQuery(body('query Q { dashboard { policies } } mutation M { x }', 'Q'))).toBe(true);
+    expect(isQuery(body('query Q { dashboard { policies } } mutation M { x }', 'M'))).toBe(false);
+    expect(isQuery(body('query Q { a } query R { b }'))).toBe(false); // no operation selected
+    expect(isQuery(body('mutation { ingestPolicy(input: {}) { __typename } }'))).toBe(false);
+    expect(isQuery('not json')).toBe(false);
+    expect(isQuery(body('{ unclosed'))).toBe(false);
+  });
+
+  it('stores successes only, and nothing computed before an invalidation', () => {
+    const cache = createResponseCache({ ttlMs: 60_000 });
+    const q = body('{ dashboard { policies } }');
+    cache.store(q, cache.generation(), { ...ok, body: Buffer.from('{"errors":[{"message":"x"}]}') });
+    expect(cache.get(q)).toBeUndefined();
+    cache.store(q, cache.generation(), { ...ok, status: 400 });
+    expect(cache.get(q)).toBeUndefined();
+    const startedBefore = cache.generation();
+    cache.invalidate();
+    cache.store(q, startedBefore, ok);
+    expect(cache.get(q)).toBeUndefined();
+    cache.store(q, cache.generation(), ok);
+    expect(cache.get(q)?.body.toString()).toBe('{"data":{"x":1}}');
+    cache.invalidate();
+    expect(cache.get(q)).toBeUndefined();
   });
 });
 

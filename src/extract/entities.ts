@@ -78,7 +78,12 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     // "Resend (Plus Five Five, Inc.)": a brand right before the entity in parentheses
     const brand = /(\p{Lu}[\p{L}\d.]+(?: \p{Lu}[\p{L}\d.]+)?) \($/u.exec(text.slice(Math.max(0, o.start - 40), o.start));
     if (brand && !GENERIC_ALIAS.test(brand[1])) e.aliases.add(brand[1]);
-    const alias = ALIAS_AFTER.exec(text.slice(o.end, o.end + 320));
+    // The alias must belong to this mention: the window ends at the paragraph's end and at the
+    // next organization named ("… die sevDesk GmbH.\n\n8. Zoom\n\n… Zoom Communications, Inc.
+    // („Zoom“)" gave sevDesk the alias "Zoom").
+    const nextOrg = orgs.reduce((min, x) => (x.start >= o.end && x.start < min ? x.start : min), Infinity);
+    const window = text.slice(o.end, Math.min(o.end + 320, nextOrg)).split(/\n\s*\n/)[0];
+    const alias = ALIAS_AFTER.exec(window);
     if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());
   }
   const statesNationality = NATIONALITY_STATED.test(text);

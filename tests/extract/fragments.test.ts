@@ -12,6 +12,7 @@ interface Expected {
   subprocessors?: string[];
   parent?: string;
   aliasIncludes?: string;
+  aliasExcludes?: string;
 }
 interface Case {
   name: string;
@@ -38,6 +39,7 @@ describe('extractPolicy on written fragments', () => {
         if (want.subprocessors) expect(got!.subprocessors.map((s) => s.name)).toEqual(want.subprocessors);
         if (want.parent) expect(got!.parent?.name).toBe(want.parent);
         if (want.aliasIncludes) expect(got!.aliases).toContain(want.aliasIncludes);
+        if (want.aliasExcludes) expect(got!.aliases).not.toContain(want.aliasExcludes);
         // every fact carries its sentence
         for (const t of got!.transfers) for (const e of t.evidence) expect(g.text.slice(e.start, e.end)).toBe(e.quote);
       }

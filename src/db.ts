@@ -23,6 +23,8 @@ export interface Db {
   engine: Engine;
   /** Where the data lives: the PGlite folder, ":memory:" or the server URL without password. */
   location: string;
+  /** A PostgreSQL server's URL and schema (for a listening connection of its own). */
+  server?: { url: string; schema: string };
   close(): Promise<void>;
 }
 
@@ -46,7 +48,9 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
   let engine: Engine;
   let location: string;
   let closeDriver: () => Promise<void>;
+  let server: Db['server'];
   if (opts.databaseUrl) {
+    server = { url: opts.databaseUrl, schema: opts.pgSchema ?? 'public' };
     engine = 'postgres';
     const url = new URL(opts.databaseUrl);
     location = `${url.protocol}//${url.host}${url.pathname}${opts.pgSchema ? `?schema=${opts.pgSchema}` : ''}`;
@@ -75,6 +79,7 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     prisma,
     engine,
     location,
+    server,
     async close() {
       await prisma.$disconnect();
       await closeDriver();

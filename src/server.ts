@@ -49,6 +49,8 @@ export interface Running {
   server: Server;
   url: string;
   port: number;
+  /** Drops every cached answer (the graph changed elsewhere). */
+  invalidateCache(): void;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
     server,
     port: actual,
     url: `http://localhost:${actual}/graphql`,
+    invalidateCache: () => cache?.invalidate(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -10,6 +10,7 @@ import type { Db } from '../src/db.js';
 import type { PolicyGraph } from '../src/extract/types.js';
 import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
+import { listenForGraphChanges } from '../src/store/changes.js';
 import { createResponseCache, isQuery, responseCacheOptionsFromEnv } from '../src/graphql/response-cache.js';
 
 const INGEST = `mutation($input: IngestPolicyInput!) {
@@ -66,6 +67,18 @@ describe.each(ENGINES)('response cache on $name', (engine) => {
     const g = zoomPolicy('c.txt', 'Verein C e. V.', 'Zoom Video Communications, Inc.', ['BCR']);
     const again = await gql(INGEST, { input: { text: JSON.stringify(g), source: 'https://verein-c.example/datenschutz' } });
     expect(again.data.ingestPolicy).toMatchObject({ __typename: 'IngestPolicySuccess', created: false });
+  });
+
+  // PGlite: one process owns its folder, so there is no other writer to hear from.
+  it.skipIf(engine.name !== 'postgres')('drops cached answers when another process commits an ingest into the same PostgreSQL schema', async () => {
+    const listener = await listenForGraphChanges(db.server!.url, db.server!.schema, app.invalidateCache);
+    try {
+      const before = await zoomCount();
+      await ingestGraph(db.prisma, zoomPolicy('d.txt', 'Studio D GmbH')); // as the CLI would, behind the server
+      await expect.poll(zoomCount, { timeout: 5_000 }).toBe(before + 1);
+    } finally {
+      await listener.close();
+    }
   });
 });
 

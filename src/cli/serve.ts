@@ -5,6 +5,7 @@ import { openDbFromEnv } from '../db.js';
 import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
+import { listenForGraphChanges } from '../store/changes.js';
 
 /** Starts the server; resolves (to exit code 0) once it listens — the process stays up until SIGINT/SIGTERM. */
 export async function runServe(argv: string[] = []): Promise<number> {
@@ -21,8 +22,11 @@ export async function runServe(argv: string[] = []): Promise<number> {
   const app = await startServer(db, port, {
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
+  // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
+  const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   const stop = async () => {
+    await listener?.close();
     await app.close();
     await pool.close();
     await db.close();

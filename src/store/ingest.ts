@@ -15,6 +15,7 @@ import { loadCatalog, type Catalog } from './catalog.js';
 import { uniq } from './normalize.js';
 import { Resolver, type OrgInput } from './resolve.js';
 import { insertRowSets } from './insert-rows.js';
+import { notifyGraphChanged } from './changes.js';
 import { organizationInputs, regionInputs, serviceNames, upperCode, VersionRows } from './version-rows.js';
 
 type Tx = Prisma.TransactionClient;
@@ -142,6 +143,7 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
   const existingOf = new Map(existing.map((v) => [`${v.policyId}|${v.contentHash}`, v]));
 
   const out: Written[] = new Array(items.length);
+  let restored = false;
   const fresh: { index: number; item: Prepared; policyId: string }[] = [];
   for (const [index, item] of items.entries()) {
     const policy = policyOf.get(item.source)!;
@@ -155,10 +157,14 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
       const eng = await tx.engagement.findFirst({ where: { versionId: known.id }, select: { controllerId: true } });
       await tx.policyVersion.update({ where: { id: known.id }, data: { isCurrent: true } });
       await makeCurrent(tx, [{ policyId: policy.id, versionId: known.id, controllerId: eng?.controllerId ?? policy.controllerId }]);
+      restored = true;
     }
     out[index] = { policyId: policy.id, versionId: known.id, created: false };
   }
-  if (!fresh.length) return out;
+  if (!fresh.length) {
+    if (restored) await notifyGraphChanged(tx);
+    return out;
+  }
 
   // Every name of every fresh version, resolved together.
   const resolver = new Resolver(tx, catalog);
@@ -202,6 +208,7 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
   // The versions and all their edges in one statement.
   await insertRowSets(tx, rows.rowSets());
   await makeCurrent(tx, current);
+  await notifyGraphChanged(tx);
   return out;
 }
 

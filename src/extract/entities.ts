@@ -77,7 +77,9 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     }
     // "Resend (Plus Five Five, Inc.)": a brand right before the entity in parentheses
     const brand = /(\p{Lu}[\p{L}\d.]+(?: \p{Lu}[\p{L}\d.]+)?) \($/u.exec(text.slice(Math.max(0, o.start - 40), o.start));
-    if (brand && !GENERIC_ALIAS.test(brand[1])) e.aliases.add(brand[1]);
+    // a numbered heading ("IV. Zoom (Zoom Communications, Inc.)") is not part of the brand
+    const brandName = brand?.[1].replace(/^(?:[IVXLC]+|\d+)\.\s+/, '');
+    if (brandName && !GENERIC_ALIAS.test(brandName)) e.aliases.add(brandName);
     // The alias must belong to this mention: the window ends at the paragraph's end and at the
     // next organization named ("… die sevDesk GmbH.\n\n8. Zoom\n\n… Zoom Communications, Inc.
     // („Zoom“)" gave sevDesk the alias "Zoom").

@@ -70,6 +70,18 @@ describe.each(ENGINES)('seeds on $name', (engine) => {
     expect(zoom.data.organizations.edges.filter((e: any) => /^Zoom Communications/.test(e.node.name))).toHaveLength(1);
   });
 
+  it('the dashboard orders tied vendors by name, so the same graph always shows the same top list', async () => {
+    const { data, errors } = await gqlClient(app.url)('{ dashboard(top: 5) { topVendors { organization { name } controllers engagements } } }');
+    expect(errors).toBeUndefined();
+    const top = data.dashboard.topVendors as { organization: { name: string }; controllers: number; engagements: number }[];
+    expect(top.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < top.length; i++) {
+      const [a, b] = [top[i - 1], top[i]];
+      const order = b.controllers - a.controllers || b.engagements - a.engagements || (a.organization.name < b.organization.name ? -1 : 1);
+      expect(order, `${a.organization.name} before ${b.organization.name}`).toBeLessThan(0);
+    }
+  });
+
   it('ingestPolicy with the real extractor: texts without a source are separate policies; HTML; not a policy', async () => {
     const gql = gqlClient(app.url);
     const M = `mutation($input: IngestPolicyInput!) { ingestPolicy(input: $input) { __typename

@@ -133,9 +133,10 @@ export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashbo
     WITH cur AS (
       SELECT t."countryCode", t."thirdCountry", t.mechanisms FROM "Transfer" t JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent"),
     vendors AS (
-      SELECT e."recipientId" AS "organizationId", count(DISTINCT e."controllerId")::int AS controllers, count(*)::int AS engagements
-      FROM "Engagement" e JOIN "PolicyVersion" v ON v.id = e."versionId" AND v."isCurrent"
-      GROUP BY e."recipientId" ORDER BY controllers DESC, engagements DESC, e."recipientId" LIMIT ${topN})
+      -- ties in name order, so the same graph always shows the same top list
+      SELECT e."recipientId" AS "organizationId", o.name, count(DISTINCT e."controllerId")::int AS controllers, count(*)::int AS engagements
+      FROM "Engagement" e JOIN "PolicyVersion" v ON v.id = e."versionId" AND v."isCurrent" JOIN "Organization" o ON o.id = e."recipientId"
+      GROUP BY e."recipientId", o.name ORDER BY controllers DESC, engagements DESC, o.name, e."recipientId" LIMIT ${topN})
     SELECT
       (SELECT count(*) FROM "Policy" WHERE "currentVersionId" IS NOT NULL)::int AS policies,
       (SELECT count(*) FROM "PolicyVersion" WHERE "isCurrent")::int AS "currentVersions",
@@ -149,7 +150,8 @@ export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashbo
       -- a transfer with no mechanism counts once under null
       (SELECT coalesce(json_agg(json_build_object('mechanism', m, 'count', n)), '[]')
        FROM (SELECT m::text AS m, count(*)::int AS n FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS "byMechanism",
-      (SELECT coalesce(json_agg(vendors ORDER BY controllers DESC, engagements DESC, "organizationId"), '[]') FROM vendors) AS "topVendors"`;
+      (SELECT coalesce(json_agg(json_build_object('organizationId', "organizationId", 'controllers', controllers, 'engagements', engagements)
+         ORDER BY controllers DESC, engagements DESC, name, "organizationId"), '[]') FROM vendors) AS "topVendors"`;
   return {
     ...row,
     byCountry: row.byCountry.sort((a, b) => b.count - a.count || String(a.countryCode).localeCompare(String(b.countryCode))),

@@ -7,6 +7,9 @@ import { legalFormOf } from '../kb/legalForms.js';
 
 const CUE =
   /\b(?:Verantwortliche[rn]?|verantwortliche Stelle|Verantwortlich(?:er)? im Sinne|Diensteanbieter|Betreiber (?:dieser|der) (?:Website|Webseite)|controller|data controller|responsible (?:party|for))\b|^Wir,? die\b|\bWe,? (?:the )?\b/i;
+// "Verantwortlich ist die …", "Verantwortlich für die Datenverarbeitung auf dieser Website ist:":
+// the bare adjective only at a sentence's start (mid-sentence it is "nicht verantwortlich für …").
+const CUE_AT_START = /^Verantwortlich\b[^.:]{0,80}?(?:\b(?:ist|sind)\b|:)/u;
 const ADDRESS = /^(?:\d{4,5}|[A-Z]{1,2}-\d{4,5})\s+\p{Lu}|\d+[a-z]?\s*$|^(?:Postfach|P\.O\. Box)/u;
 const PERSON_OR_FIRM = /^[\p{Lu}][\p{L}.'’&\-]*(?: (?:[/&] )?[\p{L}(][\p{L}.'’&()\-]*){0,6}$/u;
 
@@ -18,7 +21,7 @@ export function findController(text: string, seg: Segmented, orgs: OrgMention[],
   let cues = 0;
   for (let i = 0; i < seg.sentences.length && cues < 3; i++) {
     const s = seg.sentences[i];
-    if (!CUE.test(s.text)) continue;
+    if (!CUE.test(s.text) && !CUE_AT_START.test(s.text)) continue;
     cues++;
     const windowEnd = seg.sentences[Math.min(i + 4, seg.sentences.length - 1)].end;
     const org = orgs.find((o) => o.start >= s.start && o.start < windowEnd && !/\b(?:beauftragte|behörde|landesamt)/i.test(o.name));

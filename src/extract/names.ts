@@ -1,4 +1,5 @@
 import { LEGAL_FORMS } from '../kb/legalForms.js';
+import { memoizeByString } from '../util/memoize.js';
 
 const FORM_WORDS = new Set(
   LEGAL_FORMS.flatMap((f) => [f.form, ...f.variants])
@@ -19,31 +20,12 @@ function tokenize(s: string, dropForms = true): string[] {
 
 // Entity resolution compares the same few dozen names (the document's organizations, the
 // catalog's legal entities) thousands of times per document, and the catalog's names recur
-// across documents. Tokens depend on the string alone, so they are kept by string; the cache is
-// emptied when it grows past its bound, so it cannot grow with the number of documents.
+// across documents: tokens and keys are memoized by string.
 const CACHE_LIMIT = 8192;
-const tokensOf = new Map<string, readonly string[]>();
-const keysOf = new Map<string, string>();
 
 /** The words of a name without legal form, case and punctuation: "Zoom Communications, Inc." → ["zoom", "communications"]. Shared: do not mutate. */
-export function nameTokens(name: string): readonly string[] {
-  let toks = tokensOf.get(name);
-  if (!toks) {
-    if (tokensOf.size >= CACHE_LIMIT) tokensOf.clear();
-    toks = Object.freeze(tokenize(name));
-    tokensOf.set(name, toks);
-  }
-  return toks;
-}
+export const nameTokens: (name: string) => readonly string[] = memoizeByString((name) => Object.freeze(tokenize(name)), CACHE_LIMIT);
 
-export function nameKey(name: string): string {
-  let key = keysOf.get(name);
-  if (key === undefined) {
-    if (keysOf.size >= CACHE_LIMIT) keysOf.clear();
-    key = nameTokens(name).join(' ');
-    keysOf.set(name, key);
-  }
-  return key;
-}
+export const nameKey: (name: string) => string = memoizeByString((name) => nameTokens(name).join(' '), CACHE_LIMIT);
 
 export { stripLegalForm } from '../kb/legalForms.js';

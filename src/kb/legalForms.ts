@@ -1,3 +1,4 @@
+import { memoizeByString } from '../util/memoize.js';
 /**
  * Company legal-form suffixes as they appear in policy text. Used to recognise where an
  * organization name ends, to normalise names for entity resolution, and as weak evidence
@@ -150,21 +151,11 @@ export function legalFormOf(name: string): LegalForm | null {
   return matchLegalForm(name)?.form ?? null;
 }
 
-// Entity resolution strips the same names (a policy's organizations, the catalog's entities)
-// again and again, each time trying every variant's pattern. The result depends on the string
-// alone; the cache is emptied when it reaches its bound, so it cannot grow with the documents.
-const STRIPPED_LIMIT = 8192;
-const stripped = new Map<string, string>();
-
+// Memoized: entity resolution strips the same names (a policy's organizations, the catalog's
+// entities) again and again, each time trying every variant's pattern.
 /** The name without its legal-form suffix and the comma that often precedes it. */
-export function stripLegalForm(name: string): string {
-  let out = stripped.get(name);
-  if (out === undefined) {
-    if (stripped.size >= STRIPPED_LIMIT) stripped.clear();
-    const trimmed = name.replace(TRAILING_NOISE, '');
-    const match = matchLegalForm(trimmed);
-    out = match ? trimmed.slice(0, match.start).replace(TRAILING_NOISE, '') : trimmed;
-    stripped.set(name, out);
-  }
-  return out;
-}
+export const stripLegalForm: (name: string) => string = memoizeByString((name) => {
+  const trimmed = name.replace(TRAILING_NOISE, '');
+  const match = matchLegalForm(trimmed);
+  return match ? trimmed.slice(0, match.start).replace(TRAILING_NOISE, '') : trimmed;
+}, 8192);

@@ -1,6 +1,7 @@
 // Name keys for resolving organizations and services across policies: "Zoom Video
 // Communications, Inc." and "ZOOM Video Communications Inc" get the same key.
 import { legalFormOf, stripLegalForm } from '../kb/legalForms.js';
+import { memoizeByString } from '../util/memoize.js';
 
 /** Lowercase, no diacritics, no punctuation, single spaces. */
 export function foldName(name: string): string {
@@ -15,21 +16,9 @@ export function foldName(name: string): string {
     .replace(/\s+/g, ' ');
 }
 
-// Vendor names repeat across thousands of policies and the legal-form match is the costly
-// part of a key, so keys are memoized; the memo is dropped whole when it grows past its bound.
-const ORG_KEY_MEMO_MAX = 50_000;
-const orgKeyMemo = new Map<string, string>();
-
+// Memoized: vendor names repeat across thousands of policies.
 /** The resolution key of an organization name: legal form stripped (repeatedly), folded. */
-export function orgKey(name: string): string {
-  let key = orgKeyMemo.get(name);
-  if (key === undefined) {
-    if (orgKeyMemo.size >= ORG_KEY_MEMO_MAX) orgKeyMemo.clear();
-    key = computeOrgKey(name);
-    orgKeyMemo.set(name, key);
-  }
-  return key;
-}
+export const orgKey: (name: string) => string = memoizeByString(computeOrgKey, 50_000);
 
 function computeOrgKey(name: string): string {
   let base = name.trim();

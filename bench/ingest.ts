@@ -9,13 +9,12 @@
 // that database is dropped and created anew, so its name must contain "bench". It is left
 // filled for `npm run bench:api`.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { generatePolicy } from '../src/corpus/generate.js';
-import { documentRng } from '../src/corpus/random.js';
+import { writeCorpus } from '../src/corpus/write.js';
 import { openDb, type Db } from '../src/db.js';
 import { ingestFiles } from '../src/store/ingest-files.js';
 
@@ -119,11 +118,7 @@ function ensureCorpus(count: number, s: number): string {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const t0 = performance.now();
-  for (let i = 0; i < count; i++) {
-    const p = generatePolicy(i, documentRng(s, i));
-    writeFileSync(path.join(tmp, p.fileName), p.text);
-    if ((i + 1) % 1000 === 0) console.error(`corpus: ${i + 1}/${count}`);
-  }
+  writeCorpus(tmp, count, s, (written) => console.error(`corpus: ${written}/${count}`));
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir); // complete or absent: an interrupted run is regenerated next time
   console.error(`corpus: ${count} policies in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);

@@ -2,11 +2,9 @@
  * Writes the synthetic load corpus: `npm run corpus -- --n 10000 --seed 1 --out DIR`.
  * Same --n and --seed always give byte-identical files.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { generatePolicy } from './generate.js';
-import { documentRng } from './random.js';
+import { writeCorpus } from './write.js';
 
 const USAGE = 'usage: npm run corpus -- --n <count> [--seed <integer, default 1>] --out <directory>';
 
@@ -56,14 +54,8 @@ function main(): void {
   // would also pick up files from an earlier, different run.
   const stale = new Set(readdirSync(out));
   const started = performance.now();
-  let bytes = 0;
-  for (let i = 0; i < n; i++) {
-    const policy = generatePolicy(i, documentRng(seed, i));
-    writeFileSync(join(out, policy.fileName), policy.text);
-    stale.delete(policy.fileName);
-    bytes += Buffer.byteLength(policy.text);
-    if ((i + 1) % 1000 === 0 && i + 1 < n) process.stderr.write(`corpus: ${i + 1}/${n} files\n`);
-  }
+  const { fileNames, bytes } = writeCorpus(out, n, seed, (written) => process.stderr.write(`corpus: ${written}/${n} files\n`));
+  for (const f of fileNames) stale.delete(f);
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`corpus: wrote ${n} files (${(bytes / 1e6).toFixed(1)} MB) to ${out} in ${seconds.toFixed(1)} s\n`);
   if (stale.size > 0) process.stderr.write(`corpus: warning: ${stale.size} other entries in ${out} were left untouched\n`);

@@ -135,8 +135,7 @@ export class Resolver {
       ),
       ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId', 'parentId'],
     );
-    const idOf = new Map(rows.map((r) => [r.key, r.id]));
-    const ids = plans.map((p) => idOf.get(p.key)!);
+    const ids = idsByKey(rows, plans.map((p) => p.key));
 
     const parentOf = new Map<string, string>();
     parents.forEach((pi, i) => {
@@ -163,24 +162,20 @@ export class Resolver {
   /** Ids of services by name, each owned by the organization given beside it (first owner wins). */
   async services(items: { name: string; organizationId: string }[]): Promise<string[]> {
     if (!items.length) return [];
-    const keyed = items.map((s) => ({ ...s, key: serviceKey(s.name) }));
-    const first = new Map<string, (typeof keyed)[number]>();
-    for (const s of keyed) if (!first.has(s.key)) first.set(s.key, s);
-    const keys = [...first.keys()].sort();
+    const { keys, first } = firstPerKey(items, (s) => serviceKey(s.name));
     const rows = await insertKeyed<Prisma.ServiceCreateManyInput, { id: string; key: string; organizationId: string | null }>(
       this.tx,
       rowSet(
         'Service',
         ['id', 'key', 'name', 'aliases', 'organizationId'],
-        keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, aliases: [], organizationId: first.get(k)!.organizationId })),
+        [...first].map(([key, s]) => ({ id: randomUUID(), key, name: s.name, aliases: [], organizationId: s.organizationId })),
       ),
       ['id', 'key', 'organizationId'],
     );
     for (const r of rows) {
       if (!r.organizationId) await this.tx.service.update({ where: { id: r.id }, data: { organizationId: first.get(r.key)!.organizationId } });
     }
-    const idOf = new Map(rows.map((r) => [r.key, r.id]));
-    return keyed.map((s) => idOf.get(s.key)!);
+    return idsByKey(rows, keys);
   }
 
   /** Country codes outside the reference data (kb countries are synced when the database opens). */
@@ -194,20 +189,26 @@ export class Resolver {
   /** Ids of regions (a name within a country), in input order. */
   async regions(items: { name: string; countryCode: string | null }[]): Promise<string[]> {
     if (!items.length) return [];
-    const keyed = items.map((r) => ({ ...r, key: `${r.countryCode ?? '-'}:${foldName(r.name)}` }));
-    const first = new Map<string, (typeof keyed)[number]>();
-    for (const r of keyed) if (!first.has(r.key)) first.set(r.key, r);
-    const keys = [...first.keys()].sort();
+    const { keys, first } = firstPerKey(items, (r) => `${r.countryCode ?? '-'}:${foldName(r.name)}`);
     const rows = await insertKeyed<Prisma.RegionCreateManyInput, { id: string; key: string }>(
       this.tx,
-      rowSet(
-        'Region',
-        ['id', 'key', 'name', 'countryCode'],
-        keys.map((k) => ({ id: randomUUID(), key: k, name: first.get(k)!.name, countryCode: first.get(k)!.countryCode })),
-      ),
+      rowSet('Region', ['id', 'key', 'name', 'countryCode'], [...first].map(([key, r]) => ({ id: randomUUID(), key, name: r.name, countryCode: r.countryCode }))),
       ['id', 'key'],
     );
-    const idOf = new Map(rows.map((r) => [r.key, r.id]));
-    return keyed.map((r) => idOf.get(r.key)!);
+    return idsByKey(rows, keys);
   }
+}
+
+/** Each item's key, and the first item of every key in key order (the order inserts lock rows in). */
+function firstPerKey<T>(items: T[], keyOf: (item: T) => string): { keys: string[]; first: Map<string, T> } {
+  const keys = items.map(keyOf);
+  const first = new Map<string, T>();
+  keys.forEach((k, i) => first.has(k) || first.set(k, items[i]));
+  return { keys, first: new Map([...first].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/** The id stored under each key, in the order of `keys`. */
+function idsByKey(rows: { id: string; key: string }[], keys: string[]): string[] {
+  const idOf = new Map(rows.map((r) => [r.key, r.id]));
+  return keys.map((k) => idOf.get(k)!);
 }

@@ -48,7 +48,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
       return k.length > 0 && (k.join(' ') === c || (k.every((t) => ck.includes(t)) && k[0] === ck[0]));
     });
   };
-  for (const o of orgs) {
+  for (const [i, o] of orgs.entries()) {
     if (AUTHORITY.test(o.name) || isController(o.name)) continue;
     const key = nameKey(o.name);
     if (!key) continue;
@@ -83,7 +83,9 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     // The alias must belong to this mention: the window ends at the paragraph's end and at the
     // next organization named ("… die sevDesk GmbH.\n\n8. Zoom\n\n… Zoom Communications, Inc.
     // („Zoom“)" gave sevDesk the alias "Zoom").
-    const nextOrg = orgs.reduce((min, x) => (x.start >= o.end && x.start < min ? x.start : min), Infinity);
+    let next = i + 1; // orgs come sorted by start (findOrganizations)
+    while (next < orgs.length && orgs[next].start < o.end) next++;
+    const nextOrg = orgs[next]?.start ?? Infinity;
     const window = text.slice(o.end, Math.min(o.end + 320, nextOrg)).split(/\n\s*\n/)[0];
     const alias = ALIAS_AFTER.exec(window);
     if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());

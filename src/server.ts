@@ -7,6 +7,7 @@ import { schema } from './graphql/schema.js';
 import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
+import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
 export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
@@ -28,18 +29,32 @@ export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
 
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
+  /** GraphiQL at /graphql; default on, off in production unless GRAPHIQL=1. */
   graphiql?: boolean;
+  /** Production mode: introspection and field suggestions off, GraphiQL off (default: NODE_ENV=production). */
+  production?: boolean;
+  /** Origins allowed to call the API from a browser; default CORS_ORIGINS (comma-separated), else none (CORS off). */
+  corsOrigins?: string[];
+  limits?: Partial<QueryLimits>;
   /** Whole-response cache for queries, invalidated by ingestPolicy; default from the environment (see response-cache.ts). */
   responseCache?: ResponseCacheOptions | false;
 }
 
 /** The Yoga app; `graphChanged` is called after every ingestPolicy (the response cache's invalidation). */
 export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => void): YogaServerInstance<Record<string, unknown>, Context> {
+  const production = opts.production ?? process.env.NODE_ENV === 'production';
+  const graphiql = opts.graphiql ?? (production ? process.env.GRAPHIQL === '1' : true);
+  const origins = opts.corsOrigins ?? corsOriginsFromEnv();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: opts.graphiql === false ? false : { title: 'Policy Graph', defaultQuery: EXAMPLE_QUERY },
+    graphiql: graphiql ? { title: 'Policy Graph', defaultQuery: EXAMPLE_QUERY } : false,
+    // no Access-Control-* headers unless an operator lists origins: a foreign page cannot read answers
+    cors: origins.length ? { origin: origins, credentials: false, methods: ['GET', 'POST'] } : false,
+    batching: false,
+    maskedErrors: true,
+    plugins: limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }),
     context: () => ({ prisma: db.prisma, ingestOptions: opts.ingestOptions, graphChanged }),
     logging: process.env.NODE_ENV === 'test' ? 'warn' : 'info',
   });
@@ -57,38 +72,54 @@ export interface Running {
 /** Request bodies beyond this are refused (413): ingestPolicy's largest input, JSON-escaped, fits. */
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-/** Listens on `port` (0: an ephemeral port); "/" redirects to GraphiQL. */
+export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+}
+
+/** Listens on `port` (0: an ephemeral port) on loopback unless `host` (or HOST) says otherwise; "/" redirects to GraphiQL. */
 export async function startServer(db: Db, port: number, opts: AppOptions & { host?: string } = {}): Promise<Running> {
   const cacheOptions = opts.responseCache ?? responseCacheOptionsFromEnv();
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
   const yoga = createApp(db, opts, cache?.invalidate);
+  const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const server = createServer((req, res) => {
-    if (req.url === '/' || req.url === '') {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/' || path === '') {
       res.writeHead(302, { location: '/graphql' }).end();
       return;
     }
-    if (cache && req.method === 'POST' && req.url === '/graphql') {
-      serveThroughCache(req, res, yoga, cache).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
+    // every body is read here, under one limit, whatever the URL looks like
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      serveBuffered(req, res, yoga, path === '/graphql' ? cache : null).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
       return;
     }
     void yoga(req, res);
   });
+  // a client that sends its headers or body slowly is cut off instead of holding a socket for 5 minutes
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, opts.host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
+  const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' || host === '::1' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
     server,
     port: actual,
-    url: `http://localhost:${actual}/graphql`,
+    url: `http://${shown}:${actual}/graphql`,
     invalidateCache: () => cache?.invalidate(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-/** A POST: answered from the cache, or by Yoga and then stored when it is a query's success. */
-async function serveThroughCache(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache) {
+/** A request with a body: read under the size limit, then answered from the cache (POST /graphql queries) or by Yoga, and stored when it is a query's success. */
+async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null) {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+    res.writeHead(413, { connection: 'close' }).end('request body too large');
+    req.destroy();
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -100,20 +131,24 @@ async function serveThroughCache(req: IncomingMessage, res: ServerResponse, yoga
     chunks.push(chunk as Buffer);
   }
   const body = Buffer.concat(chunks).toString('utf8');
-  const hit = cache.get(body);
+  // the cached answer carries the headers of the request that made it: key on what changes them
+  const vary = `${req.headers['content-type'] ?? ''} ${req.headers.origin ?? ''} ${req.headers.accept ?? ''}`;
+  const hit = cache?.get(body, vary);
   if (hit) {
     res.writeHead(hit.status, hit.headers).end(hit.body);
     return;
   }
-  const generation = cache.generation();
+  const generation = cache?.generation() ?? 0;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-  const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}/graphql`, { method: 'POST', headers, body });
+  const ac = new AbortController();
+  res.once('close', () => res.writableFinished || ac.abort()); // the client went away: stop working for it
+  const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal: ac.signal });
   const answer: CachedAnswer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
   response.headers.forEach((value, name) => {
     if (name !== 'content-length' && name !== 'transfer-encoding') answer.headers[name] = value;
   });
   answer.headers['content-length'] = String(answer.body.length);
   res.writeHead(answer.status, answer.headers).end(answer.body);
-  cache.store(body, generation, answer);
+  cache?.store(body, generation, answer, vary);
 }

@@ -19,6 +19,10 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   /** Most answers kept (least recently used dropped first). */
   maxEntries?: number;
+  /** Total bytes of request keys and answers kept (default 64 MB): a few large answers cannot fill memory. */
+  maxBytes?: number;
+  /** Answers larger than this are not kept at all (default 1 MB). */
+  maxAnswerBytes?: number;
 }
 
 export interface CachedAnswer {
@@ -28,25 +32,32 @@ export interface CachedAnswer {
 }
 
 export interface ResponseCache {
-  /** The answer stored for this request body, if any. */
-  get(requestBody: string): CachedAnswer | undefined;
+  /** The answer stored for this request body (and the request headers that shape the answer, `vary`), if any. */
+  get(requestBody: string, vary?: string): CachedAnswer | undefined;
   /** The generation to pass to `store` for a request starting now. */
   generation(): number;
   /** Stores an answer computed by a request that started at `generation`, if it is a cacheable query's success. */
-  store(requestBody: string, generation: number, answer: CachedAnswer): void;
+  store(requestBody: string, generation: number, answer: CachedAnswer, vary?: string): void;
   /** Makes every cached answer unreachable; call after the graph changed. */
   invalidate(): void;
 }
 
 export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
   let generation = 0;
-  const cache = new LRUCache<string, CachedAnswer>({ max: opts.maxEntries ?? 1000, ttl: opts.ttlMs });
+  const maxAnswer = opts.maxAnswerBytes ?? 1024 * 1024;
+  const cache = new LRUCache<string, CachedAnswer>({
+    max: opts.maxEntries ?? 1000,
+    maxSize: opts.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (answer, key) => answer.body.length + key.length * 2 + 512,
+    ttl: opts.ttlMs,
+    ttlAutopurge: true, // expired answers are freed, not kept until the slot is reused
+  });
   return {
-    get: (requestBody) => cache.get(requestBody),
+    get: (requestBody, vary = '') => cache.get(`${vary}\n${requestBody}`),
     generation: () => generation,
-    store(requestBody, startedAt, answer) {
-      if (startedAt !== generation || answer.status !== 200 || !isQuery(requestBody) || hasErrors(answer.body)) return;
-      cache.set(requestBody, answer);
+    store(requestBody, startedAt, answer, vary = '') {
+      if (startedAt !== generation || answer.status !== 200 || answer.body.length > maxAnswer || !isQuery(requestBody) || hasErrors(answer.body)) return;
+      cache.set(`${vary}\n${requestBody}`, answer);
     },
     invalidate() {
       generation++;

@@ -13,7 +13,8 @@ import type {
   Transaction,
 } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/prisma/client.js';
-import { applyMigrations } from './store/migrate.js';
+import { applyMigrations, pendingMigrations } from './store/migrate.js';
+import { lockDataDir } from './store/data-lock.js';
 import { syncCountries } from './store/countries.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -66,15 +67,29 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     closeDriver = async () => {};
   } else {
     engine = 'pglite';
-    if (opts.dataDir) mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
-    const pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    if (opts.dataDir) mkdirSync(path.resolve(opts.dataDir), { recursive: true });
+    // PGlite is one process's database: a second writer on the same folder silently overwrites
+    // the first one's pages, so the folder is locked for as long as it is open
+    const unlock = opts.dataDir ? await lockDataDir(opts.dataDir) : async () => {};
+    let pg: PGlite;
+    try {
+      pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+      await pg.waitReady;
+    } catch (e) {
+      await unlock();
+      throw e;
+    }
     location = opts.dataDir ?? ':memory:';
     factory = wrapFactory(new PrismaPGlite(pg), { mapQuery: pgArrayLiterals });
-    closeDriver = () => pg.close();
+    closeDriver = async () => {
+      await pg.close();
+      await unlock();
+    };
   }
-  if (opts.migrate !== false) await applyMigrations(factory);
   const adapter = opts.onQuery ? wrapFactory(factory, { onQuery: opts.onQuery }) : factory;
   const prisma = new PrismaClient({ adapter });
+  // the schema engine only when a migration is pending: starting it costs ~100 MB and leaves a 10 s timer behind
+  if (opts.migrate !== false && (await pendingMigrations(prisma)).length) await applyMigrations(factory);
   const db: Db = {
     prisma,
     engine,

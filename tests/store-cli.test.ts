@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runIngest } from '../src/cli/ingest.js';
 import { runExport } from '../src/cli/export.js';
+import { openDbFromEnv } from '../src/db.js';
 
 describe('CLI ingest and export (PGlite folder)', () => {
   let dir: string;
@@ -25,13 +26,22 @@ describe('CLI ingest and export (PGlite folder)', () => {
     expect(log.mock.calls.at(-1)?.[0]).toMatch(/5 inputs .*: 5 new versions, 0 unchanged, 0 failed/);
     expect(await runIngest(['seed/000_471b3609fddf17c4.txt'])).toBe(0);
     expect(log.mock.calls.at(-1)?.[0]).toMatch(/0 new versions, 1 unchanged/);
+    // the same file named from elsewhere (absolute path, a detour through ..) is the same policy
+    expect(await runIngest([path.resolve('seed/000_471b3609fddf17c4.txt')])).toBe(0);
+    expect(await runIngest([`../${path.basename(process.cwd())}/seed/000_471b3609fddf17c4.txt`])).toBe(0);
+    expect(log.mock.calls.at(-1)?.[0]).toMatch(/0 new versions, 1 unchanged/);
+    const db = await openDbFromEnv();
+    expect(await db.prisma.policy.count()).toBe(5);
+    await db.close();
     log.mockRestore();
   });
 
   it('reports a missing or unusable input with exit code 1 or 2', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await runIngest([])).toBe(2);
-    expect(await runIngest(['ftp://nowhere.example/x'])).toBe(1);
+    expect(await runIngest(['ftp://nowhere.example/x'])).toBe(2);
+    expect(await runIngest(['--frobnicate', 'seed'])).toBe(2);
+    expect(await runIngest(['--threads', 'many', 'seed'])).toBe(2);
     expect(await runIngest(['no/such/file.txt'])).toBe(1);
     expect(err.mock.calls.some((c) => String(c[0]).startsWith('failed no/such/file.txt'))).toBe(true);
     err.mockRestore();

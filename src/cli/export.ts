@@ -2,8 +2,10 @@
 // `transfers(filter:)` query.
 import { writeFileSync } from 'node:fs';
 import { openDbFromEnv } from '../db.js';
-import { transferWhere, type TransferFilter } from '../store/queries.js';
-import type { Mechanism } from '../extract/types.js';
+import { countryCode, transferWhere, type TransferFilter } from '../store/queries.js';
+import { MECHANISMS } from '../extract/types.js';
+import { countryByCode } from '../kb/countries.js';
+import { oneOf, parseCommand, withUsage } from './args.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 const USAGE = `usage: policy-graph export [--format csv|json] [--out FILE] [--country C] [--service S] [--vendor V]
@@ -68,34 +70,46 @@ export function toCsv(rows: TransferRow[]): string {
   return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
-export async function runExport(args: string[]): Promise<number> {
-  let format = 'csv';
-  let out: string | undefined;
-  const filter: TransferFilter = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const next = () => args[++i];
-    switch (a) {
-      case '--format': format = next(); break;
-      case '--json': format = 'json'; break;
-      case '--csv': format = 'csv'; break;
-      case '--out': out = next(); break;
-      case '--country': filter.country = next(); break;
-      case '--service': filter.service = next(); break;
-      case '--vendor': filter.vendor = next(); break;
-      case '--controller': filter.controller = next(); break;
-      case '--mechanism': filter.mechanism = next().toUpperCase() as Mechanism; break;
-      case '--no-mechanism': filter.noMechanism = true; break;
-      case '--third-country': filter.thirdCountry = true; break;
-      case '--certainty': filter.certainty = next().toUpperCase() as 'STATED' | 'POSSIBLE'; break;
-      case '--history': filter.includeHistory = true; break;
-      case '--help': case '-h': console.log(USAGE); return 0;
-      default: console.error(`unknown option ${a}\n${USAGE}`); return 2;
-    }
-  }
-  if (format !== 'csv' && format !== 'json') {
-    console.error(USAGE);
-    return 2;
+export function runExport(args: string[]): Promise<number> {
+  return withUsage(USAGE, () => exportCommand(args));
+}
+
+const OPTIONS = {
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  out: { type: 'string' },
+  country: { type: 'string' },
+  service: { type: 'string' },
+  vendor: { type: 'string' },
+  controller: { type: 'string' },
+  mechanism: { type: 'string' },
+  'no-mechanism': { type: 'boolean' },
+  'third-country': { type: 'boolean' },
+  certainty: { type: 'string' },
+  history: { type: 'boolean' },
+} as const;
+
+async function exportCommand(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, OPTIONS, USAGE);
+  if (!parsed) return 0;
+  const v = parsed.values;
+  const format = v.json ? 'json' : v.csv ? 'csv' : (oneOf('format', v.format, ['csv', 'json'] as const) ?? 'csv');
+  const out = v.out;
+  const filter: TransferFilter = {
+    country: v.country,
+    service: v.service,
+    vendor: v.vendor,
+    controller: v.controller,
+    mechanism: oneOf('mechanism', v.mechanism, MECHANISMS),
+    noMechanism: v['no-mechanism'],
+    thirdCountry: v['third-country'],
+    certainty: oneOf('certainty', v.certainty, ['STATED', 'POSSIBLE'] as const),
+    includeHistory: v.history,
+  };
+  // a country filter takes ISO codes (and names): an unknown one answers nothing, so say why
+  if (v.country && !countryByCode(countryCode(v.country))) {
+    console.error(`warning: "${v.country}" is not a country this graph knows (ISO 3166-1 alpha-2, e.g. US, GB, CH); no transfer will match`);
   }
   const db = await openDbFromEnv();
   try {

@@ -1,26 +1,25 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ExtractError, extractPolicy } from '../extract/index.js';
 import { toJsonDocument } from '../extract/serialize.js';
 import { formatTable } from './table.js';
+import { oneOf, parseCommand, UsageError, withUsage } from './args.js';
 
-const USAGE = 'usage: policy-graph extract [--format json|table] [--out DIR] FILE...';
+const USAGE = `usage: policy-graph extract [--format json|table] [--out DIR] FILE...
+  Extracts each policy (text or HTML, UTF-8 or Windows-1252) into its policy graph:
+  JSON on stdout, a table with --format table, or one DIR/<name>.json per file with --out.`;
 
 /** `extract`: each file → its policy graph; JSON per file into --out, else to stdout. Exit 1 if any file failed. */
-export async function runExtract(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
+export function runExtract(argv: string[]): Promise<number> {
+  return withUsage(USAGE, () => extractFiles(argv));
+}
+
+async function extractFiles(argv: string[]): Promise<number> {
+  const parsed = parseCommand(argv, { format: { type: 'string' }, out: { type: 'string' } }, USAGE, { positionals: true });
+  if (!parsed) return 0;
   const { values, positionals: files } = parsed;
-  if (!files.length || (values.format !== 'json' && values.format !== 'table')) {
-    console.error(USAGE);
-    return 2;
-  }
+  values.format = oneOf('format', values.format, ['json', 'table'] as const) ?? 'json';
+  if (!files.length) throw new UsageError('no input file given');
   if (values.out) mkdirSync(values.out, { recursive: true });
   let failed = 0;
   const results: unknown[] = [];

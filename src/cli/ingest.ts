@@ -1,14 +1,17 @@
 // `ingest FILE|DIR|URL…`: extracts and stores each policy through the same path as the API
 // (one transaction per policy version, idempotent by content hash); files are extracted in a
 // worker pool (ingest-files.ts). A progress bar for many inputs. Exit 1 when any input failed.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { openDbFromEnv } from '../db.js';
 import { ingestInput, type IngestResult } from '../store/ingest-input.js';
 import { ingestFiles } from '../store/ingest-files.js';
+import { parseCommand, positiveInt, UsageError, withUsage } from './args.js';
 
-const USAGE = 'usage: policy-graph ingest [--source S] [--threads N] FILE|DIR|URL...   (DATABASE_URL or .data/pglite)';
+const USAGE = `usage: policy-graph ingest [--source NAME] [--threads N] FILE|DIR|URL...
+  Extracts and stores each policy (DATABASE_URL, else the embedded database in .data/pglite).
+  A file's policy is identified by its real path, a URL's by the URL; --source names it instead.`;
 
 export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -19,7 +22,7 @@ export function expandInputs(inputs: string[]): string[] {
     }
     const st = statSync(input, { throwIfNoEntry: false });
     if (!st) {
-      out.push(input); // reported as failed by the ingest loop
+      out.push(input); // reported as missing before anything is opened
     } else if (st.isDirectory()) {
       const walk = (dir: string) => {
         for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -34,29 +37,29 @@ export function expandInputs(inputs: string[]): string[] {
   return out;
 }
 
-export async function runIngest(args: string[]): Promise<number> {
-  let source: string | undefined;
-  let threads: number | undefined;
-  const inputs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--source') source = args[++i];
-    else if (args[i] === '--threads') threads = Number(args[++i]);
-    else if (args[i] === '--help' || args[i] === '-h') {
-      console.log(USAGE);
-      return 0;
-    } else inputs.push(args[i]);
-  }
-  if (!inputs.length || (threads !== undefined && !(Number.isInteger(threads) && threads > 0))) {
-    console.error(USAGE);
-    return 2;
-  }
+export function runIngest(args: string[]): Promise<number> {
+  return withUsage(USAGE, () => ingest(args));
+}
+
+async function ingest(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, { source: { type: 'string' }, threads: { type: 'string' } }, USAGE, { positionals: true });
+  if (!parsed) return 0;
+  const { source } = parsed.values;
+  const threads = positiveInt('threads', parsed.values.threads, 64);
+  const inputs = parsed.positionals;
+  if (!inputs.length) throw new UsageError('no input given');
+  const unsupported = inputs.filter((i) => /^[a-z][a-z0-9+.-]*:\/\//i.test(i) && !/^https?:\/\//i.test(i));
+  if (unsupported.length) throw new UsageError(`only http(s) URLs can be fetched: ${unsupported.join(', ')}`);
   const items = expandInputs(inputs);
-  if (source && items.length > 1) {
-    console.error('--source applies to a single input');
-    return 2;
-  }
+  if (source && items.length > 1) throw new UsageError('--source applies to a single input');
   const urls = items.filter((i) => /^https?:\/\//i.test(i));
   const files = items.filter((i) => !/^https?:\/\//i.test(i));
+  const missing = files.filter((f) => !statSync(f, { throwIfNoEntry: false })?.isFile());
+  if (missing.length) {
+    // checked before the database is opened (or created)
+    for (const f of missing) console.error(`failed ${f}: no such file`);
+    return 1;
+  }
   const db = await openDbFromEnv();
   const progress = createProgress(items.length);
   let created = 0;
@@ -73,7 +76,8 @@ export async function runIngest(args: string[]): Promise<number> {
   try {
     for (const url of urls) {
       try {
-        report(url, await ingestInput(db.prisma, { url, source }, { allowPrivateNetwork: true }), undefined);
+        // local and private hosts only where the operator allows them, as for the server
+        report(url, await ingestInput(db.prisma, { url, source }, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1' }), undefined);
       } catch (e) {
         report(url, undefined, e as Error);
       }
@@ -81,7 +85,8 @@ export async function runIngest(args: string[]): Promise<number> {
     if (files.length) {
       await ingestFiles(
         db.prisma,
-        files.map((f) => ({ path: f, source: source ?? path.relative(process.cwd(), path.resolve(f)) })),
+        // the real path: the same file ingested from another folder (or through a link) is the same policy
+        files.map((f) => ({ path: f, source: source ?? canonicalPath(f) })),
         { threads, onOutcome: (o) => report(o.item.path, o.result, o.error) },
       );
     }
@@ -93,6 +98,14 @@ export async function runIngest(args: string[]): Promise<number> {
   const ms = Date.now() - t0;
   console.log(`${items.length} inputs in ${ms} ms (${((items.length * 1000) / Math.max(ms, 1)).toFixed(1)}/s): ${created} new versions, ${unchanged} unchanged, ${failed.length} failed`);
   return failed.length ? 1 : 0;
+}
+
+function canonicalPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file); // missing: reported as failed by the ingest loop
+  }
 }
 
 /** A progress bar on a terminal; on a pipe, a line every 5% once there are many inputs. */

@@ -15,8 +15,10 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    console.error(`usage: policy-graph <command> [options]\n\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`);
-    return name && name !== '--help' ? 2 : 0;
+    const usage = `usage: policy-graph <command> [options]   (policy-graph <command> --help for its options)\n\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`;
+    const help = name === '--help' || name === '-h' || name === 'help';
+    (help ? console.log : console.error)(name && !help ? `unknown command "${name}"\n${usage}` : usage);
+    return help ? 0 : 2;
   }
   return (await command.run())(args);
 }

@@ -1,16 +1,40 @@
 // `serve`: opens the database (PGlite in .data/ unless DATABASE_URL is set), applies
 // migrations, ingests the seed policies on an empty database, and serves GraphQL + GraphiQL.
+import { createServer } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { parseCommand, positiveInt, UsageError, withUsage } from './args.js';
 import { openDbFromEnv } from '../db.js';
 import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
 
+const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
+  GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
+  an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
+  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security").`;
+
+/** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
+function portFree(port: number, host: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (another server running?); choose another with --port or PORT` : `cannot listen on ${host}:${port}: ${e.message}`));
+    probe.listen(port, host, () => probe.close(() => resolve(null)));
+  });
+}
+
 /** Starts the server; resolves (to exit code 0) once it listens — the process stays up until SIGINT/SIGTERM. */
-export async function runServe(argv: string[] = []): Promise<number> {
-  const portArg = argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
-  const port = Number(portArg ?? process.env.PORT ?? 4000);
+export function runServe(argv: string[] = []): Promise<number> {
+  return withUsage(USAGE, () => serve(argv));
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const parsed = parseCommand(argv, { port: { type: 'string' }, host: { type: 'string' } }, USAGE);
+  if (!parsed) return 0;
+  const port = positiveInt('port', parsed.values.port ?? process.env.PORT ?? '4000', 65535)!;
+  const host = parsed.values.host ?? process.env.HOST ?? '127.0.0.1';
+  const busy = await portFree(port, host);
+  if (busy) throw new UsageError(busy);
   const t0 = Date.now();
   const db = await openDbFromEnv();
   console.log(`database: ${db.engine} (${db.location}), migrations applied in ${Date.now() - t0} ms`);
@@ -20,6 +44,7 @@ export async function runServe(argv: string[] = []): Promise<number> {
   const pool = createExtractPool();
   // ALLOW_PRIVATE_URLS=1 lets ingestPolicy fetch from local/private hosts (off by default: SSRF).
   const app = await startServer(db, port, {
+    host,
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
@@ -38,8 +63,11 @@ export async function runServe(argv: string[] = []): Promise<number> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runServe(process.argv.slice(2)).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  runServe(process.argv.slice(2)).then(
+    (code) => code && process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }

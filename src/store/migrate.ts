@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openSchemaEngine, readMigrations, NO_FILTER } from './schema-engine.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCHEMA_PATH = path.join(root, 'prisma/schema.prisma');
@@ -20,4 +21,19 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
   } finally {
     engine.free();
   }
+}
+
+/** Names of the committed migrations the database has not applied yet (all of them on a new database). */
+export async function pendingMigrations(prisma: PrismaClient): Promise<string[]> {
+  const all = readMigrations(MIGRATIONS_DIR).migrationDirectories.map((d) => d.path);
+  let applied: { migration_name: string }[];
+  try {
+    applied = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+  } catch {
+    return all; // no migrations table yet
+  }
+  const done = new Set(applied.map((r) => r.migration_name));
+  return all.filter((m) => !done.has(m));
 }

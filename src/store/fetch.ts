@@ -1,33 +1,64 @@
 // Fetches a policy from a URL: http(s) only, a timeout, a size limit, and a content-type
 // check (HTML or plain text), so a PDF, an image or a slow server never reaches the extractor.
-import { lookup } from 'node:dns/promises';
+// The address is classified once and the connection goes to exactly that address: undici's
+// connector gets a lookup that refuses non-public addresses, so a host that resolves to a public
+// address for a check and to 127.0.0.1 for the connection (DNS rebinding) cannot slip through.
+import { lookup as dnsLookup, promises as dns, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch, type Response } from 'undici';
 import { FetchFailedError, InvalidInputError } from './errors.js';
 
 const MAX_REDIRECTS = 5;
+const dnsLookupAll = (host: string) => dns.lookup(host, { all: true });
 
-/** Loopback, private (RFC 1918, ULA), link-local, CGNAT, unspecified and mapped forms of these. */
+/**
+ * Anything but a public unicast address: loopback, private (RFC 1918), unique-local, link-local,
+ * carrier-grade NAT, unspecified (0.0.0.0, ::), multicast, broadcast, reserved, NAT64, 6to4,
+ * Teredo — and IPv4-mapped IPv6 forms of these (::ffff:127.0.0.1), classified as the IPv4 inside.
+ */
 export function isPrivateAddress(ip: string): boolean {
-  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split('.').map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-  }
-  const x = ip.toLowerCase();
-  return x === '::' || x === '::1' || x.startsWith('fc') || x.startsWith('fd') || x.startsWith('fe80');
+  if (!ipaddr.isValid(ip)) return true;
+  return ipaddr.process(ip).range() !== 'unicast';
 }
 
+class BlockedAddressError extends Error {
+  constructor(readonly host: string, readonly address: string) {
+    super(`${host} resolves to ${address}, a private or local address; only public hosts can be fetched`);
+    this.name = 'BlockedAddressError';
+  }
+}
+
+/** dns.lookup for undici's connector: every address checked, the connection made to a checked one. */
+export function publicOnlyLookup(hostname: string, options: object, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, '');
+    const list = addresses as LookupAddress[];
+    const blocked = list.find((a) => isPrivateAddress(a.address));
+    if (blocked || !list.length) return callback(new BlockedAddressError(hostname, blocked?.address ?? 'nothing') as NodeJS.ErrnoException, '');
+    if ((options as { all?: boolean }).all) callback(null, list);
+    else callback(null, list[0].address, list[0].family);
+  });
+}
+
+const PUBLIC_ONLY = new Agent({ connect: { lookup: publicOnlyLookup as never, timeout: 10_000 } });
+const ANY_HOST = new Agent({ connect: { timeout: 10_000 } });
+
+/**
+ * Checked before connecting, for a clear answer: an address literal (connected to without a
+ * lookup, so only this check applies) or a name's addresses. The connector checks again the
+ * addresses it actually connects to.
+ */
 async function assertPublicHost(url: URL): Promise<void> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+    addresses = isIP(host) ? [host] : (await dnsLookupAll(host)).map((a) => a.address);
   } catch (e) {
     throw new FetchFailedError('NETWORK', url.href, `could not resolve ${host}: ${(e as Error).message}`);
   }
-  if (addresses.some(isPrivateAddress)) {
-    throw new FetchFailedError('BLOCKED', url.href, `${host} is a private or local address; only public hosts can be fetched`);
-  }
+  const blocked = addresses.find(isPrivateAddress);
+  if (blocked) throw new FetchFailedError('BLOCKED', url.href, `${host} is (or resolves to) ${blocked}, a private or local address; only public hosts can be fetched`);
 }
 
 export interface FetchOptions {
@@ -66,9 +97,9 @@ export async function fetchPolicy(url: string, opts: FetchOptions = {}): Promise
   let res: Response;
   let current = parsed;
   for (let hop = 0; ; hop++) {
-    if (!opts.allowPrivateNetwork) await assertPublicHost(current);
+    if (!opts.allowPrivateNetwork) await assertPublicHost(current); // every hop, redirects included
     try {
-      res = await fetch(current, { signal, redirect: 'manual', headers: { accept: 'text/html, text/plain;q=0.9' } });
+      res = await fetch(current, { signal, redirect: 'manual', headers: { accept: 'text/html, text/plain;q=0.9' }, dispatcher: opts.allowPrivateNetwork ? ANY_HOST : PUBLIC_ONLY });
     } catch (e) {
       throw asFetchError(e, url, timeoutMs);
     }
@@ -123,10 +154,12 @@ export async function fetchPolicy(url: string, opts: FetchOptions = {}): Promise
 
 function asFetchError(e: unknown, url: string, timeoutMs: number): FetchFailedError {
   if (e instanceof FetchFailedError) return e;
+  const cause = (e as { cause?: unknown })?.cause;
+  if (cause instanceof BlockedAddressError) return new FetchFailedError('BLOCKED', url, cause.message);
   const name = (e as { name?: string })?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new FetchFailedError('TIMEOUT', url, `${url} did not answer within ${timeoutMs} ms`);
   }
-  const cause = (e as { cause?: { message?: string } })?.cause?.message ?? (e as Error)?.message ?? String(e);
-  return new FetchFailedError('NETWORK', url, `could not fetch ${url}: ${cause}`);
+  const reason = (cause as { message?: string })?.message ?? (e as Error)?.message ?? String(e);
+  return new FetchFailedError('NETWORK', url, `could not fetch ${url}: ${reason}`);
 }

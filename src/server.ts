@@ -8,6 +8,8 @@ import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
+import { createWriteLimiter } from './graphql/auth.js';
+import { authenticate } from './store/api-keys.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
 export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
@@ -36,6 +38,10 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser; default CORS_ORIGINS (comma-separated), else none (CORS off). */
   corsOrigins?: string[];
   limits?: Partial<QueryLimits>;
+  /** Every request needs an API key with the "read" (or "write") scope; default READS_REQUIRE_KEY=1. Writes always need one. */
+  readsRequireKey?: boolean;
+  /** Writes (ingestPolicy) per key per minute; default WRITES_PER_MINUTE or 60. */
+  writesPerMinute?: number;
   /** Whole-response cache for queries, invalidated by ingestPolicy; default from the environment (see response-cache.ts). */
   responseCache?: ResponseCacheOptions | false;
 }
@@ -45,6 +51,7 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
   const production = opts.production ?? process.env.NODE_ENV === 'production';
   const graphiql = opts.graphiql ?? (production ? process.env.GRAPHIQL === '1' : true);
   const origins = opts.corsOrigins ?? corsOriginsFromEnv();
+  const writeLimiter = createWriteLimiter(opts.writesPerMinute ?? (Number(process.env.WRITES_PER_MINUTE) || 60), 60);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -55,7 +62,16 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
     batching: false,
     maskedErrors: true,
     plugins: limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }),
-    context: () => ({ prisma: db.prisma, ingestOptions: opts.ingestOptions, graphChanged }),
+    context: ({ request }) => {
+      let caller: ReturnType<typeof authenticate> | undefined;
+      return {
+        prisma: db.prisma,
+        ingestOptions: opts.ingestOptions,
+        graphChanged,
+        caller: () => (caller ??= authenticate(db.prisma, request.headers.get('authorization'))),
+        writeLimiter,
+      };
+    },
     logging: process.env.NODE_ENV === 'test' ? 'warn' : 'info',
   });
 }
@@ -82,18 +98,34 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
   const yoga = createApp(db, opts, cache?.invalidate);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/' || path === '') {
-      res.writeHead(302, { location: '/graphql' }).end();
-      return;
-    }
+  const readsRequireKey = opts.readsRequireKey ?? process.env.READS_REQUIRE_KEY === '1';
+  const handle = (req: IncomingMessage, res: ServerResponse, path: string) => {
     // every body is read here, under one limit, whatever the URL looks like
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
       serveBuffered(req, res, yoga, path === '/graphql' ? cache : null).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
       return;
     }
     void yoga(req, res);
+  };
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/' || path === '') {
+      res.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
+    if (readsRequireKey && !page && req.method !== 'OPTIONS') {
+      // checked before the response cache: a cached answer is no way around the key
+      authenticate(db.prisma, req.headers.authorization).then(
+        (caller) => {
+          if (caller && caller !== 'invalid' && (caller.scopes.includes('read') || caller.scopes.includes('write'))) return handle(req, res, path);
+          res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end(JSON.stringify({ errors: [{ message: 'an API key with the "read" scope is required: Authorization: Bearer <key>', extensions: { code: 'UNAUTHORIZED' } }] }));
+        },
+        (e) => res.headersSent || res.writeHead(500).end(String(e)),
+      );
+      return;
+    }
+    handle(req, res, path);
   });
   // a client that sends its headers or body slowly is cut off instead of holding a socket for 5 minutes
   server.headersTimeout = 10_000;

@@ -3,7 +3,7 @@
 // queries' successes are stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
-import { gqlClient } from './helpers/http.js';
+import { gqlClient, writeKeyHeader } from './helpers/http.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
 import type { Db } from '../src/db.js';
@@ -26,7 +26,8 @@ describe.each(ENGINES)('response cache on $name', (engine) => {
   let db: Db;
   let app: Running;
   let statements = 0;
-  const gql = (q: string, v?: Record<string, unknown>) => gqlClient(app.url)(q, v);
+  let auth: Record<string, string> = {};
+  const gql = (q: string, v?: Record<string, unknown>) => gqlClient(app.url, auth)(q, v);
   const zoomCount = async () => {
     const { data, errors } = await gql(ACCEPTANCE_QUERY);
     expect(errors).toBeUndefined();
@@ -37,6 +38,7 @@ describe.each(ENGINES)('response cache on $name', (engine) => {
     db = await engine.open({ onQuery: () => statements++ });
     app = await startServer(db, 0, { responseCache: { ttlMs: 3_600_000 }, ingestOptions: { extract: jsonExtract } });
     await ingestGraph(db.prisma, zoomPolicy('a.txt', 'Praxis A GmbH'));
+    auth = await writeKeyHeader(db.prisma);
   });
   afterAll(async () => {
     await app?.close();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
-import { gqlClient } from './helpers/http.js';
+import { gqlClient, writeKeyHeader } from './helpers/http.js';
 import type { Db } from '../src/db.js';
 import { startServer, type Running } from '../src/server.js';
 import { seedFiles, seedIfEmpty } from '../src/store/seed.js';
@@ -83,7 +83,7 @@ describe.each(ENGINES)('seeds on $name', (engine) => {
   });
 
   it('ingestPolicy with the real extractor: texts without a source are separate policies; HTML; not a policy', async () => {
-    const gql = gqlClient(app.url);
+    const gql = gqlClient(app.url, await writeKeyHeader(db.prisma));
     const M = `mutation($input: IngestPolicyInput!) { ingestPolicy(input: $input) { __typename
       ... on IngestPolicySuccess { created version { id policy { source } } summary { recipients } } ... on Error { message } } }`;
     const [a, b] = files.slice(3, 5).map((f) => readFileSync(f, 'utf8') + '\nÄnderung: neue Fassung.');

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
-import { gqlClient } from './helpers/http.js';
+import { gqlClient, writeKeyHeader } from './helpers/http.js';
 import { policy, recipient, transfer, zoomPolicy, ev } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
 import { startServer, type Running, EXAMPLE_QUERY } from '../src/server.js';
@@ -44,7 +44,7 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
   beforeAll(async () => {
     db = await engine.open();
     app = await startServer(db, 0, { ingestOptions: { extract: fakeExtract, timeoutMs: 300, maxBytes: 64 * 1024, allowPrivateNetwork: true } });
-    gql = gqlClient(app.url);
+    gql = gqlClient(app.url, await writeKeyHeader(db.prisma));
     // A local "web" for URL ingestion.
     origin = createServer((req, res) => {
       if (req.url === '/policy.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Datenschutzerklärung</h1><p>Datenschutz ist uns wichtig.</p>');
@@ -230,7 +230,7 @@ describe.each(ENGINES)('API over HTTP on $name', (engine) => {
     const strict = await startServer(db, 0, { ingestOptions: { extract: fakeExtract, timeoutMs: 300 } });
     try {
       for (const url of [`${originUrl}/policy.html`, 'http://localhost:1/', 'http://[::1]/', 'http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/']) {
-        const res = await gqlClient(strict.url)(INGEST, { input: { url } });
+        const res = await gqlClient(strict.url, await writeKeyHeader(db.prisma))(INGEST, { input: { url } });
         expect(res.data.ingestPolicy, url).toMatchObject({ __typename: 'FetchFailedError', code: 'BLOCKED' });
       }
     } finally {

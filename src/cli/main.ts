@@ -6,8 +6,9 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = {
   extract: { run: async () => runExtract, help: 'extract [--format json|table] [--out DIR] FILE...  policy text/HTML → policy graph' },
-  serve: { run: async () => (await import('./serve.js')).runServe, help: 'serve [--port N]  GraphQL API + GraphiQL on PORT (default 4000); seeds an empty database' },
+  serve: { run: async () => (await import('./serve.js')).runServe, help: 'serve [--port N] [--host H]  GraphQL API + GraphiQL on 127.0.0.1:4000; seeds an empty database' },
   ingest: { run: async () => (await import('./ingest.js')).runIngest, help: 'ingest [--source S] FILE|DIR|URL...  extract and store policies (DATABASE_URL or .data/pglite)' },
+  keys: { run: async () => (await import('./keys.js')).runKeys, help: 'keys create --name N [--scope write|read] | list | revoke ID  API keys for writes (and reads)' },
   export: { run: async () => (await import('./export.js')).runExport, help: 'export [--format csv|json] [--out FILE] [--country C] [--service S] ...  current transfers' },
 };
 

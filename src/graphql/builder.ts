@@ -8,8 +8,9 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { IngestInputOptions } from '../store/ingest-input.js';
+import type { AuthContext } from './auth.js';
 
-export interface Context {
+export interface Context extends AuthContext {
   prisma: PrismaClient;
   /** Fetch limits and (in tests) a stand-in extractor for the ingestPolicy mutation. */
   ingestOptions?: IngestInputOptions;

@@ -2,6 +2,7 @@
 // throws is a bug and is masked by Yoga.
 import { builder } from '../builder.js';
 import { FetchFailedError, InvalidInputError, NotAPolicyError } from '../../store/errors.js';
+import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../auth.js';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'A problem with the request that the client can act on.',
@@ -33,4 +34,26 @@ builder.objectType(FetchFailedError, {
     url: t.exposeString('url'),
     status: t.exposeInt('status', { nullable: true }),
   }),
+});
+
+builder.objectType(UnauthorizedError, {
+  name: 'UnauthorizedError',
+  description: 'No API key was sent, or it is unknown or revoked. Send "Authorization: Bearer <key>".',
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof UnauthorizedError,
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'The API key is valid but lacks the scope this operation needs.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof ForbiddenError,
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: "Too many writes with this key; retry after the given number of seconds.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (o) => o instanceof RateLimitedError,
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
 });

@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import { FetchFailedError, InvalidInputError, NotAPolicyError } from '../../store/errors.js';
 import { ingestInput, type IngestResult } from '../../store/ingest-input.js';
+import { ForbiddenError, RateLimitedError, requireScope, UnauthorizedError } from '../auth.js';
 import './errors.js';
 
 export const IngestPolicyInput = builder.inputType('IngestPolicyInput', {
@@ -37,14 +38,15 @@ const IngestPolicySuccess = builder.objectRef<IngestResult>('IngestPolicySuccess
 builder.mutationFields((t) => ({
   ingestPolicy: t.field({
     type: IngestPolicySuccess,
-    description: 'Extracts a policy and stores it as a version (idempotent by content hash).',
+    description: 'Extracts a policy and stores it as a version (idempotent by content hash). Needs an API key with the "write" scope.',
     errors: {
-      types: [InvalidInputError, NotAPolicyError, FetchFailedError],
+      types: [UnauthorizedError, ForbiddenError, RateLimitedError, InvalidInputError, NotAPolicyError, FetchFailedError],
       directResult: true,
       union: { name: 'IngestPolicyResult' },
     },
     args: { input: t.arg({ type: IngestPolicyInput, required: true }) },
     resolve: async (_p, { input }, ctx) => {
+      await requireScope(ctx, 'write');
       const result = await ingestInput(ctx.prisma, input, ctx.ingestOptions);
       // even an unchanged text can make an earlier version current again: always invalidate
       ctx.graphChanged?.();

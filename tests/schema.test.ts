@@ -13,7 +13,7 @@ describe('schema/schema.graphql', () => {
     const sdl = printSchemaSDL();
     expect(sdl).toMatch(/enum Mechanism \{\s+ADEQUACY\s+ART49\s+BCR\s+DPF\s+OTHER\s+SCC\s+\}/);
     expect(sdl).toMatch(/enum Certainty \{\s+POSSIBLE\s+STATED\s+\}/);
-    expect(sdl).toMatch(/union IngestPolicyResult = FetchFailedError \| IngestPolicySuccess \| InvalidInputError \| NotAPolicyError/);
+    expect(sdl).toMatch(/union IngestPolicyResult = FetchFailedError \| ForbiddenError \| IngestPolicySuccess \| InvalidInputError \| NotAPolicyError \| RateLimitedError \| UnauthorizedError/);
     expect(sdl).toContain('transfers(after: String, before: String, filter: TransferFilter, first: Int, last: Int): QueryTransfersConnection!');
   });
 });

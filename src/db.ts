@@ -60,7 +60,8 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
       {
         connectionString: opts.databaseUrl,
         max: 10,
-        ...(opts.pgSchema ? { options: `-c search_path="${opts.pgSchema}"` } : {}),
+        // a statement past the budget is cancelled by the server itself: no query holds a connection for minutes
+        options: [opts.pgSchema ? `-c search_path="${opts.pgSchema}"` : '', `-c statement_timeout=${Number(process.env.STATEMENT_TIMEOUT_MS) || 30_000}`].filter(Boolean).join(' '),
       },
       opts.pgSchema ? { schema: opts.pgSchema } : undefined,
     );

@@ -49,4 +49,20 @@ describe('ingestFiles', () => {
       await pool.close();
     }
   });
+
+  it('stops a document that runs past its time budget with a typed error, and the pool goes on', async () => {
+    const pool = createExtractPool(1, 1); // 1 ms: no extraction (with a worker's start) fits
+    const text = readFileSync(seedFiles()[2], 'utf8');
+    try {
+      await expect(ingestInput(db.prisma, { text }, { extract: pool.extractInput })).rejects.toMatchObject({ name: 'InvalidInputError', code: 'TOO_COMPLEX' });
+    } finally {
+      await pool.close();
+    }
+    const roomy = createExtractPool(1, 60_000);
+    try {
+      expect((await roomy.extractInput(text, { doc: 'x' })).recipients.length).toBeGreaterThan(0);
+    } finally {
+      await roomy.close();
+    }
+  });
 });

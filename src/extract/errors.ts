@@ -1,5 +1,6 @@
 /** Why an input cannot be turned into a policy graph; the CLI and API map each code to a clear message. */
-export type ExtractErrorCode = 'EMPTY' | 'BINARY' | 'TOO_LARGE' | 'NOT_A_POLICY';
+/** TOO_COMPLEX: extraction ran past its time budget (a hostile or pathological document). */
+export type ExtractErrorCode = 'EMPTY' | 'BINARY' | 'TOO_LARGE' | 'NOT_A_POLICY' | 'TOO_COMPLEX';
 
 export class ExtractError extends Error {
   constructor(

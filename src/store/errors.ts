@@ -1,7 +1,7 @@
 // Domain errors of ingestion. The GraphQL layer exposes each as a typed member of the
 // ingestPolicy result union; the CLI prints their messages.
 
-export type InvalidInputCode = 'EMPTY' | 'BINARY' | 'TOO_LARGE' | 'BAD_REQUEST' | 'BAD_URL';
+export type InvalidInputCode = 'EMPTY' | 'BINARY' | 'TOO_LARGE' | 'TOO_COMPLEX' | 'BAD_REQUEST' | 'BAD_URL';
 
 export class InvalidInputError extends Error {
   readonly name = 'InvalidInputError';

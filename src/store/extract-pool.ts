@@ -16,8 +16,15 @@ export interface ExtractPool {
   close(): Promise<void>;
 }
 
-/** A pool of `threads` workers (default: one per core). */
-export function createExtractPool(threads = availableParallelism()): ExtractPool {
+/** How long one document may take on a worker (EXTRACT_TIME_BUDGET_MS, default 20 s; a normal policy takes milliseconds). */
+export const DEFAULT_TIME_BUDGET_MS = Number(process.env.EXTRACT_TIME_BUDGET_MS) || 20_000;
+
+/**
+ * A pool of `threads` workers (default: one per core). A task past its time budget is aborted
+ * (piscina ends the worker running it and starts a fresh one), so one hostile document cannot
+ * hold a worker, and every document behind it, for minutes.
+ */
+export function createExtractPool(threads = availableParallelism(), budgetMs = DEFAULT_TIME_BUDGET_MS): ExtractPool {
   const hasTsx = process.execArgv.some((a) => /\btsx\b/.test(a));
   const pool = new Piscina({
     filename: new URL('./extract-worker.ts', import.meta.url).href,
@@ -26,7 +33,14 @@ export function createExtractPool(threads = availableParallelism()): ExtractPool
     // Under vitest or plain node the parent has no tsx loader to pass on: register it.
     execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
   });
-  const extract = (task: ExtractTask) => pool.run(task) as Promise<ExtractOutcome>;
+  const extract = async (task: ExtractTask): Promise<ExtractOutcome> => {
+    try {
+      return (await pool.run(task, { signal: AbortSignal.timeout(budgetMs) })) as ExtractOutcome;
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError' && (e as Error).name !== 'TimeoutError') throw e;
+      return { error: { name: 'ExtractError', code: 'TOO_COMPLEX', message: `extraction took longer than ${budgetMs} ms and was stopped` } } as ExtractOutcome;
+    }
+  };
   return {
     threads,
     extract,

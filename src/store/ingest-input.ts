@@ -59,7 +59,7 @@ export function mapExtractError(e: unknown, url: string | null): Error {
   const err = e as { name?: string; code?: string; message?: string };
   if (err?.name === 'ExtractError' && err.code) {
     if (err.code === 'NOT_A_POLICY') return new NotAPolicyError(err.message ?? 'this is not a privacy policy');
-    if (err.code === 'EMPTY' || err.code === 'BINARY' || err.code === 'TOO_LARGE') {
+    if (err.code === 'EMPTY' || err.code === 'BINARY' || err.code === 'TOO_LARGE' || err.code === 'TOO_COMPLEX') {
       return new InvalidInputError(err.code, err.message ?? err.code);
     }
   }

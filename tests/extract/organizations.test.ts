@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findOrganizations } from '../../src/extract/organizations.js';
+
+const names = (text: string) => findOrganizations(text).map((o) => o.name);
+
+// Sentences written for these tests: each names the spans the walk left from the legal form must give.
+const CASES: [string, string, string[]][] = [
+  // what precedes a name and is not part of it
+  ['an adjective of origin and a head noun', 'Wir nutzen das US-amerikanische Unternehmen Blue Harbor Inc. für Analysen.', ['Blue Harbor Inc.']],
+  ['a compound head noun in the genitive', 'Der Versand läuft über die Plattform des US-Anbieters Paper Crane Group, LLC aus Atlanta.', ['Paper Crane Group, LLC']],
+  ['a subsidiary compound', 'Anbieter ist die Kiwi Code, Inc. und deren Tochterunternehmen Kiwi Code BV in Amsterdam.', ['Kiwi Code, Inc.', 'Kiwi Code BV']],
+  ['a parent compound in the genitive', 'Daten gehen an einen Server des Mutterkonzerns Lantern Social Inc. in Kalifornien.', ['Lantern Social Inc.']],
+  ['the bare head noun', 'Betreiber ist das Unternehmen Fjord Analytics Limited mit Sitz in Dublin.', ['Fjord Analytics Limited']],
+  ['a sister-company compound', 'Die Daten verarbeitet auch die Schwestergesellschaft Morgenrot Services GmbH.', ['Morgenrot Services GmbH']],
+  ['a role noun: service provider', 'Zahlungen wickelt unser Zahlungsdienstleister Münzfluss AG ab.', ['Münzfluss AG']],
+  ['an English head noun', 'We share it with our US subsidiary Quill Labs Inc. and the parent company Quill Holdings Ltd.', ['Quill Labs Inc.', 'Quill Holdings Ltd.']],
+  ['a lower-case adjective before the name', 'Übermittelt wird an die irische Nimbus Ireland Limited.', ['Nimbus Ireland Limited']],
+  // sentence ends
+  ['a citation ends its sentence', 'Die Verarbeitung erfolgt nach Art. 28 DSGVO. Orbit Deploy Inc. ist unser Hoster.', ['Orbit Deploy Inc.']],
+  ['a country ends its sentence', 'Server stehen in den USA. Pebble Search LLC ist zertifiziert.', ['Pebble Search LLC']],
+  ['a heading number is no part of the name', '4.1. Tinkerbox GmbH', ['Tinkerbox GmbH']],
+  ['a list marker is no part of the name', 'b) Wolkenwerk GmbH', ['Wolkenwerk GmbH']],
+  ['an abbreviation does not end the sentence', 'Gesendet an St. Peter Druck GmbH in Köln.', ['St. Peter Druck GmbH']],
+  ['an acronym form keeps no sentence period', 'Daten gehen an die Server der Pebble Search LLC. in den USA.', ['Pebble Search LLC']],
+  // two entities
+  ['a slash between two complete entities', 'Die KI-Funktionen stammen von Cortex Minds PBC / Synapse Works L.L.C. aus San Francisco.', ['Cortex Minds PBC', 'Synapse Works L.L.C.']],
+  ['a slash after a brand stays in the name', 'Anbieter ist die Leuchtturm / Wave.Net GmbH in Bremen.', ['Leuchtturm / Wave.Net GmbH']],
+  ['"und" between two entities', 'Empfänger sind die Eichhorn Logistik GmbH und Falke Transport AG.', ['Eichhorn Logistik GmbH', 'Falke Transport AG']],
+  ['"sowie" between two entities', 'Wir setzen die Linde IT GmbH sowie die Birke Cloud SE ein.', ['Linde IT GmbH', 'Birke Cloud SE']],
+  // real multi-word names
+  ['a comma before the form', 'Gehostet bei Seven Stones Holdings, Inc. in Texas.', ['Seven Stones Holdings, Inc.']],
+  ['a reduplicated preposition and a dash', 'Die App betreibt die Hand in Hand – Lernlabor gGmbH in Augsburg.', ['Hand in Hand – Lernlabor gGmbH']],
+  ['an organization word governing "für"', 'Mitglied ist die Gesellschaft für Wolkenkunde e.V. aus Kiel.', ['Gesellschaft für Wolkenkunde e.V.']],
+  ['a head noun right before the form is the name', 'Spenden verwaltet die Sternwarte Fördergesellschaft mbH.', ['Sternwarte Fördergesellschaft mbH']],
+  ['an English "The" inside a sentence', 'Newsletters are sent by The Paper Crane Group LLC on our behalf.', ['Paper Crane Group LLC']],
+  ['"of" joins a name', 'Our controller is Friends of Lindenau GbR in Leipzig.', ['Friends of Lindenau GbR']],
+  ['a lower-case name and form', 'Gehostet bei Serverhaus GmbH Deutschland, tannenblau gmbh Österreich.', ['Serverhaus GmbH', 'tannenblau gmbh']],
+  ['a lower-case name before a form', 'Verantwortlich ist die kleeblatt GmbH in Graz.', ['kleeblatt GmbH']],
+  ['a lower-case word inside a name', 'Betreiber ist die pixel digital UG (haftungsbeschränkt).', ['pixel digital UG (haftungsbeschränkt)']],
+  ['a domain-like name', 'Kunde der fernweh.io Germany GmbH.', ['fernweh.io Germany GmbH']],
+  ['a compound legal form of two forms', 'Rechnungen sendet die PayLoop (Europe) S.à r.l. et Cie, S.C.A. aus Luxemburg.', ['PayLoop (Europe) S.à r.l. et Cie, S.C.A.']],
+  ['a quoted name', 'Anbieter ist die „Sonnenblick Media GmbH“.', ['Sonnenblick Media GmbH']],
+];
+
+describe('findOrganizations: the name left of a legal form', () => {
+  for (const [what, text, want] of CASES) {
+    it(what, () => expect(names(text)).toEqual(want));
+  }
+
+  it('finds nothing where no name precedes the form', () => {
+    expect(names('Die Haftung einer GmbH ist beschränkt.')).toEqual([]);
+    expect(names('Wir kaufen bei einer deutschen GmbH ein.')).toEqual([]);
+    expect(names('Daten an Wolkenwerk GmbH.')).toEqual(['Wolkenwerk GmbH']);
+  });
+
+  it('gives offsets that point at the name', () => {
+    const text = 'Vorab. Der Dienst der Tinkerbox GmbH, Weg 1, ist sicher.';
+    for (const o of findOrganizations(text)) expect(text.slice(o.start, o.end)).toBe(o.name);
+  });
+
+  it('walks a bounded window on long lines', () => {
+    const text = 'Wort '.repeat(100_000) + 'Tinkerbox GmbH';
+    const started = performance.now();
+    expect(names(text)).toEqual(['Wort Wort Wort Wort Wort Wort Tinkerbox GmbH']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

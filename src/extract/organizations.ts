@@ -58,17 +58,18 @@ const AFFILIATE_PREFIX = /^(?:tochter|mutter|schwester)\p{Ll}*$/u;
 /** Capitalised adjectives of origin before a name: "US-amerikanische", "EU-basierten", "US-based". */
 const ORIGIN_ADJECTIVE = /^\p{Lu}{2,3}-(?:\p{Ll}+(?:isch|sch|ig|iert|ert)(?:e|en|er|es|em)?|basiert(?:e|en|er|es|em)?|based)$/u;
 /** Inflected lower-case adjectives, which a lower-case brand is not: "einer deutschen GmbH", "die neue GmbH". */
-const INFLECTED_ADJECTIVE = /(?:en|em|er|es)$|(?:isch|sch|lich|ig|al|ell|iv|neu|klein|groß|gross|ander|eigen|genannt|beauftragt)e$/u;
+const INFLECTED_ADJECTIVE = /(?:en|em|er|es)$|(?:nd|t|en|ig|ich|sch|al|ell|iv|är|klein|groß|gross|neu|ander)e$/u;
 const MAX_LOWER = 3;
 
 /** Tokens that join the parts of one name. */
 const CONNECTORS = words(`& + - – / of for de du la le et y`);
 /**
  * Prepositions that are part of a name only in two shapes: a repeated word ("Tür an Tür",
- * "Schritt für Schritt") and an organization word governing them ("Gesellschaft für Informatik",
- * "Institute for …"). Elsewhere they are the sentence's ("Daten an X GmbH").
+ * "Schritt für Schritt") and an organization word governing "für" ("Gesellschaft für
+ * Informatik"). Elsewhere they are the sentence's ("Daten an X GmbH", "der Verein an X e.V.").
  */
 const NAME_PREPOSITIONS = words(`an für in um zu`);
+const GOVERNED = 'für';
 const GOVERNING_HEAD = /(?:gesellschaft|gemeinschaft|institut|verein|verband|zentrum|stiftung|akademie|agentur|büro|bund|bündnis|werk|initiative|netzwerk|forum|kreis|hilfe|schule|universität|kanzlei)$/u;
 
 /** Words before a period that do not end a sentence (lower case, without the period). */
@@ -136,8 +137,9 @@ function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
   for (let i = tokens.length - 1; i >= 0 && named < MAX_PARTS; i--) {
     const tok = tokens[i];
     const right = kept[0];
-    // an entity ends where the legal form of another ends, unless the two forms are one ("S.à r.l. et Cie, S.C.A.")
-    if (named > 0 && formEnds.has(tok.end)) break;
+    // an entity ends where the legal form of another ends ("Anthropic PBC / OpenAI L.L.C."), unless the
+    // two forms are one ("S.à r.l. et Cie, S.C.A.") or the form is a word of the name ("SAS Institute Inc.")
+    if (named > 0 && formEnds.has(tok.end) && i > 0 && isNamePart(tokens[i - 1].text) && !STOP.has(tokens[i - 1].text.toLowerCase())) break;
     const opening = /^[„“"‚‘'«»(]+/.exec(tok.text);
     if (/[,;:]$/.test(tok.text)) break;
     if (opening && !/^\([^)]*\)$/.test(tok.text)) {
@@ -149,13 +151,18 @@ function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
     const bare = tok.text.replace(/[“”"‘’'«»]+$/u, '');
     if (endsSentence(bare) || LIST_MARKER.test(bare)) break;
     const lower = bare.toLowerCase();
+    // "by The Rocket Science Group LLC": inside a sentence a capitalised article starts the name
+    if (bare === 'The' && named > 0) {
+      if (i > 0 && !endsSentence(tokens[i - 1].text)) kept.unshift(tok);
+      break;
+    }
     if (CONNECTORS.has(lower)) {
       kept.unshift(tok);
       continue;
     }
     if (NAME_PREPOSITIONS.has(lower)) {
       const left = tokens[i - 1]?.text.toLowerCase();
-      if (!right || !left || !(left === right.text.toLowerCase() || GOVERNING_HEAD.test(left))) break;
+      if (!right || !left || !(left === right.text.toLowerCase() || (lower === GOVERNED && GOVERNING_HEAD.test(left)))) break;
       kept.unshift(tok);
       continue;
     }

@@ -33,7 +33,8 @@ const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 const STOP = words(`
   der die das des dem den ein eine einer eines einem einen ist sind war wird werden wurde von vom bei beim mit durch über
   auf aus zu zur zum im in und oder sowie bzw als wie gegenüber zwischen unter nach vor seit ab bis dass ob
-  wir uns unser unsere unseres unserer unserem we our us this these that those diese dieser dieses diesem jene deren dessen
+  wir uns unser unsere unseres unserer unserem unseren we our us this these that those diese dieser dieses diesem diesen jene deren dessen
+  sein seine seinen seinem seiner seines ihren ihrem ihres welche welcher welches welchen welchem kein keine keinen alle allen
   the a an by from with via at on to or and is are was were be been being operated provided offered owned run
   ihr ihre ihrer sie es er hier dort siehe see also including z.b. e.g. i.e. etwa beispielsweise namely
   kontakt contact adresse address anschrift name firmenname inhaber owner controller verantwortlicher verantwortliche
@@ -53,6 +54,8 @@ const HEAD_NOUN = new RegExp(
 /** English head nouns are lower case; capitalised they are part of a name ("Host Europe GmbH", "Acme Partners Ltd"). */
 const ENGLISH_HEAD = words(`company companies subsidiary subsidiaries affiliate affiliates parent vendor vendors processor processors
   operator firm entity host provider providers partner partners recipient recipients`);
+/** Head nouns that are also words of English names: a head noun only after an article. */
+const AMBIGUOUS_HEAD = words(`partner partners partnern`);
 /** Compounds that begin with a family relation name an affiliate: "Tochterfirma", "Mutterhaus", "Schwesterunternehmen". */
 const AFFILIATE_PREFIX = /^(?:tochter|mutter|schwester)\p{Ll}*$/u;
 /** Capitalised adjectives of origin before a name: "US-amerikanische", "EU-basierten", "US-based". */
@@ -92,15 +95,30 @@ export function findOrganizations(text: string): OrgMention[] {
   const matches = [FORMS.exact, FORMS.loose].flatMap((scanner) => scanner.scan(text));
   // where another legal form ends, another entity ends: "Anthropic PBC / OpenAI L.L.C."
   const formEnds = new Set(matches.map((m) => m.index + m[0].length));
+  const formStarts = new Set(matches.map((m) => m.index));
   const found = new Map<number, OrgMention>();
   for (const m of matches) {
-    const mention = nameBefore(text, m.index, m[0], formEnds);
+    const mention = withGenitive(text, nameBefore(text, m.index, m[0], formEnds), formStarts);
     const prev = found.get(m.index);
     if (mention && (!prev || prev.end < mention.end)) found.set(m.index, mention);
   }
   // a shorter form inside a longer one ("Ltd" in "Pty Ltd") yields two mentions; keep the longest
   const list = [...found.values()].sort((a, b) => a.start - b.start || b.end - a.end);
   return list.filter((o, i) => !list.some((p, j) => j !== i && p.start <= o.start && p.end >= o.end && (p.end - p.start > o.end - o.start)));
+}
+
+/**
+ * "DigitalService GmbH des Bundes": a genitive after the form that ends its line or clause is part
+ * of the name; one that names another entity ("… der Acme Inc.") is not.
+ */
+const GENITIVE_AFTER = /^ (?:des|der) \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?(?=[ \t]*(?:\n|,|$))/u;
+
+function withGenitive(text: string, mention: OrgMention | null, formStarts: Set<number>): OrgMention | null {
+  if (!mention) return null;
+  const g = GENITIVE_AFTER.exec(text.slice(mention.end, mention.end + 60));
+  if (!g) return mention;
+  for (let i = mention.end; i < mention.end + g[0].length; i++) if (formStarts.has(i)) return mention;
+  return { ...mention, name: mention.name + g[0], end: mention.end + g[0].length };
 }
 
 function nameBefore(text: string, formStart: number, formText: string, formEnds: Set<number>): OrgMention | null {
@@ -134,12 +152,14 @@ function nameBefore(text: string, formStart: number, formText: string, formEnds:
 function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
   const kept: Token[] = [];
   let named = 0; // name parts kept so far (not connectors)
+  let namedWords = 0; // of them, words that are not themselves a legal form ("Co." in "AG & Co. KG")
   for (let i = tokens.length - 1; i >= 0 && named < MAX_PARTS; i--) {
     const tok = tokens[i];
     const right = kept[0];
     // an entity ends where the legal form of another ends ("Anthropic PBC / OpenAI L.L.C."), unless the
-    // two forms are one ("S.à r.l. et Cie, S.C.A.") or the form is a word of the name ("SAS Institute Inc.")
-    if (named > 0 && formEnds.has(tok.end) && i > 0 && isNamePart(tokens[i - 1].text) && !STOP.has(tokens[i - 1].text.toLowerCase())) break;
+    // forms make one ("Acme AG & Co. KG", "S.à r.l. et Cie, S.C.A.") or the form is a word of the name
+    // ("SAS Institute Inc.")
+    if (namedWords > 0 && formEnds.has(tok.end) && i > 0 && isNamePart(tokens[i - 1].text) && !STOP.has(tokens[i - 1].text.toLowerCase())) break;
     const opening = /^[„“"‚‘'«»(]+/.exec(tok.text);
     if (/[,;:]$/.test(tok.text)) break;
     if (opening && !/^\([^)]*\)$/.test(tok.text)) {
@@ -167,9 +187,12 @@ function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
       continue;
     }
     if (isBoundaryWord(bare, right, kept.length === 0)) break;
+    // "unseres Partners Beta GmbH" but "Acme Partners Europe Ltd": after an article the word is the sentence's
+    if (AMBIGUOUS_HEAD.has(lower) && kept.length > 0 && STOP.has(tokens[i - 1]?.text.toLowerCase())) break;
     if (!isNamePart(bare) && !/^\p{Ll}+$/u.test(bare)) break;
     kept.unshift({ ...tok, text: bare, end: tok.start + bare.length });
     named++;
+    if (!formEnds.has(tok.end)) namedWords++;
   }
   // a name starts with a capital, a digit or a domain: "die irische Google Ireland Limited", "salesforce.com inc."
   while (kept.length && (CONNECTORS.has(kept[0].text.toLowerCase()) || NAME_PREPOSITIONS.has(kept[0].text.toLowerCase()) || !/[\p{Lu}\d]|\.\p{L}/u.test(kept[0].text))) kept.shift();

@@ -42,6 +42,10 @@ const CASES: [string, string, string[]][] = [
   ['a lower-case word inside a name', 'Betreiber ist die pixel digital UG (haftungsbeschränkt).', ['pixel digital UG (haftungsbeschränkt)']],
   ['a domain-like name', 'Kunde der fernweh.io Germany GmbH.', ['fernweh.io Germany GmbH']],
   ['a compound legal form of two forms', 'Rechnungen sendet die PayLoop (Europe) S.à r.l. et Cie, S.C.A. aus Luxemburg.', ['PayLoop (Europe) S.à r.l. et Cie, S.C.A.']],
+  ['a partnership of two forms', 'Gebaut von der Ahorn Bau AG & Co. KG und der Ulme Holz Ltd. & Co. KG.', ['Ahorn Bau AG & Co. KG', 'Ulme Holz Ltd. & Co. KG']],
+  ['a genitive that ends the line is part of the name', 'Auftragsverarbeiter:\nDatenwerk GmbH des Landes\nHauptweg 1', ['Datenwerk GmbH des Landes']],
+  ['a genitive naming another entity is not', 'eine Tochter der Nimbus Ireland Limited der Nimbus LLC, mit Sitz in Dublin', ['Nimbus Ireland Limited', 'Nimbus LLC']],
+  ['"Partner" after an article is the sentence\'s, inside an English name it is the name\'s', 'Über unseren Partner Kranich Consulting GmbH und die Heron Partners Europe Ltd.', ['Kranich Consulting GmbH', 'Heron Partners Europe Ltd.']],
   ['a quoted name', 'Anbieter ist die „Sonnenblick Media GmbH“.', ['Sonnenblick Media GmbH']],
 ];
 

@@ -37,6 +37,7 @@ const STOP = words(`
   sein seine seinen seinem seiner seines ihren ihrem ihres welche welcher welches welchen welchem kein keine keinen alle allen
   the a an by from with via at on to or and is are was were be been being operated provided offered owned run
   ihr ihre ihrer sie es er hier dort siehe see also including z.b. e.g. i.e. etwa beispielsweise namely
+  u.a. d.h. bspw. ggf. inkl. insb. vgl. etc. usw. evtl. sog. ehem. ehemals vormals früher formerly heute jetzt now
   kontakt contact adresse address anschrift name firmenname inhaber owner controller verantwortlicher verantwortliche
   datenschutzerklärung datenschutzhinweise agb webanalysedienst analysedienst online-werbeprogramm
   wenn falls sofern soweit da weil nachdem sobald if when where while since because unless`);
@@ -48,7 +49,8 @@ const STOP = words(`
  */
 const HEAD_NOUN = new RegExp(
   '(?:unternehmen|konzern|gesellschaft|anbieter|dienstleister|betreiber|hoster|provider|firma|firmen|verarbeiter' +
-    '|empfänger|hersteller|entwickler|herausgeber|plattform|\\p{L}{3}partner)(?:s|n|e|en|in|innen)?$',
+    '|empfänger|hersteller|entwickler|herausgeber|plattform' +
+    '|(?<=\\p{L}[\\p{L}-])(?:partner|unternehmer|tochter|mutter))(?:s|n|e|en|in|innen)?$',
   'u',
 );
 /** English head nouns are lower case; capitalised they are part of a name ("Host Europe GmbH", "Acme Partners Ltd"). */
@@ -56,7 +58,10 @@ const ENGLISH_HEAD = words(`company companies subsidiary subsidiaries affiliate 
   operator firm entity host provider providers partner partners recipient recipients`);
 /** Head nouns that are also words of English names: a head noun only after an article. */
 const AMBIGUOUS_HEAD = words(`partner partners partnern`);
-/** Compounds that begin with a family relation name an affiliate: "Tochterfirma", "Mutterhaus", "Schwesterunternehmen". */
+/**
+ * Compounds that begin with a family relation name an affiliate ("Tochterfirma", "Mutterhaus");
+ * compounds that end in one are head nouns above ("Konzerntochter", "US-Tochter").
+ */
 const AFFILIATE_PREFIX = /^(?:tochter|mutter|schwester)\p{Ll}*$/u;
 /** Capitalised adjectives of origin before a name: "US-amerikanische", "EU-basierten", "US-based". */
 const ORIGIN_ADJECTIVE = /^\p{Lu}{2,3}-(?:\p{Ll}+(?:isch|sch|ig|iert|ert)(?:e|en|er|es|em)?|basiert(?:e|en|er|es|em)?|based)$/u;
@@ -170,6 +175,8 @@ function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
     }
     const bare = tok.text.replace(/[“”"‘’'«»]+$/u, '');
     if (endsSentence(bare) || LIST_MARKER.test(bare)) break;
+    // "z. B. Acme GmbH": the second letter of a spaced abbreviation is no initial of the name
+    if (/^\p{Lu}\.$/u.test(bare) && /^\p{Ll}\.$/u.test(tokens[i - 1]?.text ?? '')) break;
     const lower = bare.toLowerCase();
     // "by The Rocket Science Group LLC": inside a sentence a capitalised article starts the name
     if (bare === 'The' && named > 0) {
@@ -177,6 +184,8 @@ function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
       break;
     }
     if (CONNECTORS.has(lower)) {
+      // "Zoom – Zoom Video Communications, Inc.": a brand, a dash, the company that starts with it
+      if (/^[–-]$/.test(lower) && right && tokens[i - 1]?.text.toLowerCase() === right.text.toLowerCase()) break;
       kept.unshift(tok);
       continue;
     }

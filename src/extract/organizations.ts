@@ -103,6 +103,8 @@ export function findOrganizations(text: string): OrgMention[] {
   const formStarts = new Set(matches.map((m) => m.index));
   const found = new Map<number, OrgMention>();
   for (const m of matches) {
+    // "GmbH-Anteile", "AG-Vertrag": the form is the first part of a compound word
+    if (/^-\p{L}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     const mention = withGenitive(text, nameBefore(text, m.index, m[0], formEnds), formStarts);
     const prev = found.get(m.index);
     if (mention && (!prev || prev.end < mention.end)) found.set(m.index, mention);
@@ -145,7 +147,8 @@ function nameBefore(text: string, formStart: number, formText: string, formEnds:
   let nameStart: number;
   if (parts.length) nameStart = parts[0].start;
   else {
-    const single = lowerCaseName(tokens);
+    // a lower-case name only with a lower-case form: typed all in lower case, not "der ... GmbH"
+    const single = form === form.toLowerCase() ? lowerCaseName(tokens) : null;
     if (!single) return null;
     nameStart = single.start;
   }
@@ -244,7 +247,7 @@ function isNamePart(tok: string): boolean {
 }
 
 /**
- * A lower-case brand right before the form ("mit der tablegray gmbh", "die pixel digital UG"):
+ * A lower-case brand right before the form ("mit der tablegray gmbh", "die pixel digital ug"):
  * a few lower-case words after a clear boundary, none an inflected adjective ("einer deutschen GmbH").
  */
 function lowerCaseName(tokens: Token[]): Token | null {

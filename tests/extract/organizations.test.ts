@@ -38,8 +38,10 @@ const CASES: [string, string, string[]][] = [
   ['"an" after an organization word is the sentence\'s', 'Mitgliedsdaten übermittelt der Verein an Eichhorn Logistik GmbH.', ['Eichhorn Logistik GmbH']],
   ['"of" joins a name', 'Our controller is Friends of Lindenau GbR in Leipzig.', ['Friends of Lindenau GbR']],
   ['a lower-case name and form', 'Gehostet bei Serverhaus GmbH Deutschland, tannenblau gmbh Österreich.', ['Serverhaus GmbH', 'tannenblau gmbh']],
-  ['a lower-case name before a form', 'Verantwortlich ist die kleeblatt GmbH in Graz.', ['kleeblatt GmbH']],
-  ['a lower-case word inside a name', 'Betreiber ist die pixel digital UG (haftungsbeschränkt).', ['pixel digital UG (haftungsbeschränkt)']],
+  
+  ['a lower-case name and a lower-case form', 'betreiber ist die pixel digital gmbh in wien.', ['pixel digital gmbh']],
+  ['a lower-case name before a capitalised form is none', 'Verantwortlich ist die kleeblatt GmbH.', []],
+  ['a form that begins a compound word is none', 'Die Acme GmbH hält GmbH-Anteile und schließt AG-Verträge.', ['Acme GmbH']],
   ['a domain-like name', 'Kunde der fernweh.io Germany GmbH.', ['fernweh.io Germany GmbH']],
   ['a compound legal form of two forms', 'Rechnungen sendet die PayLoop (Europe) S.à r.l. et Cie, S.C.A. aus Luxemburg.', ['PayLoop (Europe) S.à r.l. et Cie, S.C.A.']],
   ['a partnership of two forms', 'Gebaut von der Ahorn Bau AG & Co. KG und der Ulme Holz Ltd. & Co. KG.', ['Ahorn Bau AG & Co. KG', 'Ulme Holz Ltd. & Co. KG']],

@@ -67,6 +67,7 @@ const AFFILIATE_PREFIX = /^(?:tochter|mutter|schwester)\p{Ll}*$/u;
 const ORIGIN_ADJECTIVE = /^\p{Lu}{2,3}-(?:\p{Ll}+(?:isch|sch|ig|iert|ert)(?:e|en|er|es|em)?|basiert(?:e|en|er|es|em)?|based)$/u;
 /** Inflected lower-case adjectives, which a lower-case brand is not: "einer deutschen GmbH", "die neue GmbH". */
 const INFLECTED_ADJECTIVE = /(?:en|em|er|es)$|(?:nd|t|en|ig|ich|sch|al|ell|iv|är|klein|groß|gross|neu|ander)e$/u;
+/** Words of a lower-case name at most ("pixel digital gmbh"). */
 const MAX_LOWER = 3;
 
 /** Tokens that join the parts of one name. */
@@ -118,11 +119,12 @@ export function findOrganizations(text: string): OrgMention[] {
  * "DigitalService GmbH des Bundes": a genitive after the form that ends its line or clause is part
  * of the name; one that names another entity ("… der Acme Inc.") is not.
  */
-const GENITIVE_AFTER = /^ (?:des|der) \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?(?=[ \t]*(?:\n|,|$))/u;
+const GENITIVE_AFTER = /^ (?:des|der) \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?(?=[ \t]*[\n,])/u;
 
 function withGenitive(text: string, mention: OrgMention | null, formStarts: Set<number>): OrgMention | null {
   if (!mention) return null;
-  const g = GENITIVE_AFTER.exec(text.slice(mention.end, mention.end + 60));
+  // the end of the text ends the line
+  const g = GENITIVE_AFTER.exec(text.slice(mention.end, mention.end + 60) + (mention.end + 60 >= text.length ? '\n' : ''));
   if (!g) return mention;
   for (let i = mention.end; i < mention.end + g[0].length; i++) if (formStarts.has(i)) return mention;
   return { ...mention, name: mention.name + g[0], end: mention.end + g[0].length };

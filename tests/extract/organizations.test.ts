@@ -52,6 +52,8 @@ const CASES: [string, string, string[]][] = [
   ['a spaced abbreviation before the name', 'Wir nutzen Tools, z. B. Wolkenwerk GmbH, u.a. Eichhorn Logistik GmbH.', ['Wolkenwerk GmbH', 'Eichhorn Logistik GmbH']],
   ['a compound ending in a family relation', 'Die Daten liegen bei der US-Tochter Nimbus Cloud Inc. und dem Subunternehmer Falke Bau GmbH.', ['Nimbus Cloud Inc.', 'Falke Bau GmbH']],
   ['"Unternehmer" alone is a word of the name', 'Partner ist die Unternehmer Hafen GmbH.', ['Unternehmer Hafen GmbH']],
+  ['an Austrian registered sole trader', 'Webdesign: Pixelhof e.U., Graz.', ['Pixelhof e.U.']],
+  ['a non-profit UG', 'Träger ist die Lernwerk gUG (haftungsbeschränkt).', ['Lernwerk gUG (haftungsbeschränkt)']],
   ['a quoted name', 'Anbieter ist die „Sonnenblick Media GmbH“.', ['Sonnenblick Media GmbH']],
 ];
 

@@ -139,7 +139,8 @@ function nameBefore(text: string, formStart: number, formText: string, formEnds:
   // a legal form glued to a word ("XYZAG") is none; a comma may precede it ("Acme, Inc.")
   if (!/\s$/.test(prefix)) return null;
   const tokens: Token[] = [];
-  for (const t of prefix.matchAll(/\S+/g)) tokens.push({ text: t[0], start: from + t.index, end: from + t.index + t[0].length });
+  // "Anbieter:Acme GmbH": a colon or semicolon ends a token even without a space after it
+  for (const t of prefix.matchAll(/[^\s:;]*[:;]|[^\s:;]+/g)) tokens.push({ text: t[0], start: from + t.index, end: from + t.index + t[0].length });
   // the window may cut a word: that word is not part of the name
   if (tokens.length && from > lineStart && !/\s/.test(text[from - 1])) tokens.shift();
   const last = tokens[tokens.length - 1];

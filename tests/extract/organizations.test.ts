@@ -54,6 +54,7 @@ const CASES: [string, string, string[]][] = [
   ['"Unternehmer" alone is a word of the name', 'Partner ist die Unternehmer Hafen GmbH.', ['Unternehmer Hafen GmbH']],
   ['an Austrian registered sole trader', 'Webdesign: Pixelhof e.U., Graz.', ['Pixelhof e.U.']],
   ['a non-profit UG', 'Träger ist die Lernwerk gUG (haftungsbeschränkt).', ['Lernwerk gUG (haftungsbeschränkt)']],
+  ['a colon without a space', 'Anbieter:Kranich Paket GmbH', ['Kranich Paket GmbH']],
   ['a quoted name', 'Anbieter ist die „Sonnenblick Media GmbH“.', ['Sonnenblick Media GmbH']],
 ];
 

@@ -1,5 +1,6 @@
 import { findVendorByName, VENDORS, type Vendor } from '../kb/vendors.js';
 import { isEuOrEea } from '../kb/countries.js';
+import { legalFormOf } from '../kb/legalForms.js';
 import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { NOT_A_USE } from './cues.js';
@@ -52,7 +53,8 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     if (AUTHORITY.test(o.name) || isController(o.name)) continue;
     const key = nameKey(o.name);
     if (!key) continue;
-    let e = entities.find((x) => nameKey(x.name) === key || sameEntity(x, o));
+    // one key, two legal forms, two entities: "GitHub, Inc." and its subsidiary "GitHub BV"
+    let e = entities.find((x) => (nameKey(x.name) === key && sameForm(x.name, o.name)) || sameEntity(x, o));
     if (!e) {
       e = {
         id: entities.length,
@@ -96,6 +98,10 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     if (!e.seat) e.seat = (statesNationality ? statedNationality(text, e) : null) ?? (e.vendor ? catalogSeat(e) : null);
   }
   return { entities, orgMentions };
+}
+
+function sameForm(a: string, b: string): boolean {
+  return legalFormOf(a)?.form === legalFormOf(b)?.form;
 }
 
 /** "Cisco Inc." and "Cisco Systems, Inc.": same first word, same legal form, one name inside the other. */

@@ -20,6 +20,8 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { form: 'mbH', variants: ['mbH'], countries: ['DE'] },
   { form: 'GmbH & Co. KG', variants: ['GmbH & Co. KG', 'GmbH & Co KG', 'GmbH und Co. KG', 'GmbH u. Co. KG', 'GmbH + Co. KG'], countries: ['DE', 'AT'] },
   { form: 'UG (haftungsbeschränkt)', variants: ['UG (haftungsbeschränkt)', 'UG (haftungsbeschraenkt)', 'UG haftungsbeschränkt', 'UG (hb)', 'UG'], countries: ['DE'] },
+  // the non-profit UG ("gemeinnützige UG"), spelled like gGmbH
+  { form: 'gUG (haftungsbeschränkt)', variants: ['gUG (haftungsbeschränkt)', 'gUG'], countries: ['DE'] },
   { form: 'UG (haftungsbeschränkt) & Co. KG', variants: ['UG (haftungsbeschränkt) & Co. KG', 'UG & Co. KG'], countries: ['DE'] },
   { form: 'AG', variants: ['AG', 'Aktiengesellschaft'], countries: ['DE', 'CH', 'AT'] },
   { form: 'SE', variants: ['SE', 'Societas Europaea'], countries: ['DE', 'FR', 'LU', 'NL', 'AT'] },
@@ -31,6 +33,8 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { form: 'PartG', variants: ['PartG', 'PartG mbB', 'PartGmbB', 'Partnerschaftsgesellschaft', 'Partnerschaftsgesellschaft mbB'], countries: ['DE'] },
   { form: 'e. V.', variants: ['e. V.', 'e.V.', 'e.V', 'eingetragener Verein'], countries: ['DE'] },
   { form: 'eG', variants: ['eG', 'e.G.', 'eingetragene Genossenschaft'], countries: ['DE'] },
+  // Austria's registered sole trader ("eingetragenes Unternehmen", UGB § 19)
+  { form: 'e.U.', variants: ['e.U.', 'e. U.'], countries: ['AT'] },
   { form: 'e. K.', variants: ['e. K.', 'e.K.', 'e.Kfm.', 'e.Kfr.', 'eingetragener Kaufmann', 'eingetragene Kauffrau'], countries: ['DE'] },
 
   // English-speaking countries

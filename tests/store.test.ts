@@ -185,6 +185,15 @@ describe.each(ENGINES)('store on $name', (engine) => {
     expect(again.map((o) => o.result?.versionId)).toEqual(outcomes.filter((o) => o.result).map((o) => o.result!.versionId));
   });
 
+  it('the same text under another source is reported as a duplicate of the policy that has it, not stored twice', async () => {
+    const g = zoomPolicy('original.txt', 'Doppel AG');
+    const a = await ingestGraph(db.prisma, g, { source: '/srv/policies/original.txt' });
+    const policies = await db.prisma.policy.count();
+    const b = await ingestGraph(db.prisma, g, { source: '/home/someone/copy-of-original.txt' });
+    expect(b).toMatchObject({ created: false, duplicateOf: '/srv/policies/original.txt', versionId: a.versionId, policyId: a.policyId });
+    expect(await db.prisma.policy.count()).toBe(policies);
+  });
+
   it('a failure leaves nothing half-written', async () => {
     const before = { p: await db.prisma.policy.count(), o: await db.prisma.organization.count(), t: await db.prisma.transfer.count() };
     const g = zoomPolicy('broken.txt', 'Broken Unique Controller GmbH');

@@ -69,7 +69,7 @@ async function ingest(args: string[]): Promise<number> {
     if (e) failed.push(`${item}: ${e.name}: ${e.message}`);
     else if (r!.created) created++;
     else unchanged++;
-    if (r && !progress.visible) console.log(`${r.created ? 'new version' : 'unchanged  '} ${item}: ${r.summary.recipients} recipients, ${r.summary.transfers} transfers (${r.versionId})`);
+    if (r && !progress.visible) console.log(`${r.duplicateOf ? 'duplicate  ' : r.created ? 'new version' : 'unchanged  '} ${item}: ${r.duplicateOf ? `the same text as ${r.duplicateOf}` : `${r.summary.recipients} recipients, ${r.summary.transfers} transfers`} (${r.versionId})`);
     progress.tick(item);
   };
   const t0 = Date.now();

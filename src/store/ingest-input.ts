@@ -34,7 +34,8 @@ export async function ingestInput(prisma: PrismaClient, input: PolicyInput, opts
     const fetched = await fetchPolicy(input.url.trim(), opts);
     body = fetched.bytes;
     contentType = fetched.contentType;
-    source ??= input.url.trim();
+    // the policy is where the text was found: the final URL after redirects, without its fragment
+    source ??= canonicalUrl(fetched.url);
   } else {
     body = (input.text ?? input.html) as string;
     contentType = input.html != null ? 'text/html' : 'text/plain';
@@ -65,4 +66,11 @@ export function mapExtractError(e: unknown, url: string | null): Error {
   }
   if (url && e instanceof FetchFailedError) return e;
   return e instanceof Error ? e : new Error(String(e));
+}
+
+/** A URL as a policy's identity: scheme and host lower-cased and the default port dropped (by URL), no fragment. */
+export function canonicalUrl(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
 }

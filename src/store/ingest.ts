@@ -42,6 +42,8 @@ export interface IngestResult {
   summary: GraphSummary;
   /** How many times the transaction was retried after a conflict. */
   retries: number;
+  /** Set when this exact text is already the current version of another source's policy: nothing was stored, the ids are that policy's. */
+  duplicateOf?: string;
 }
 
 export function contentHash(text: string): string {
@@ -114,10 +116,23 @@ export async function ingestGraphs(prisma: PrismaClient, items: GraphToIngest[])
     return { graph, hash, source: source || graph.doc || `sha256:${hash}`, contentType: contentType ?? null };
   });
   if (new Set(prepared.map((p) => p.source)).size !== prepared.length) throw new Error('ingestGraphs: sources must be distinct within a batch');
+  // the same text published under another source (a copy, a mirror, the file from another
+  // folder) is that policy, not a second one whose transfers would count twice
+  const elsewhere = await prisma.policyVersion.findMany({
+    where: { contentHash: { in: uniq(prepared.map((p) => p.hash)) }, isCurrent: true },
+    select: { id: true, contentHash: true, policy: { select: { id: true, source: true } } },
+  });
+  const duplicateOf = (p: Prepared) => elsewhere.find((v) => v.contentHash === p.hash && v.policy.source !== p.source);
+  const fresh = prepared.filter((p) => !duplicateOf(p));
   const catalog = await loadCatalog();
   try {
-    const { value, retries } = await withRetry(() => prisma.$transaction((tx) => writeVersions(tx, prepared, catalog), TX_OPTIONS));
-    return value.map((w, i) => ({ result: { ...w, contentHash: prepared[i].hash, summary: summarize(prepared[i].graph), retries } }));
+    const { value, retries } = fresh.length ? await withRetry(() => prisma.$transaction((tx) => writeVersions(tx, fresh, catalog), TX_OPTIONS)) : { value: [], retries: 0 };
+    const written = new Map(fresh.map((p, i) => [p, value[i]]));
+    return prepared.map((p) => {
+      const dup = duplicateOf(p);
+      if (dup) return { result: { policyId: dup.policy.id, versionId: dup.id, created: false, contentHash: p.hash, summary: summarize(p.graph), retries: 0, duplicateOf: dup.policy.source } };
+      return { result: { ...written.get(p)!, contentHash: p.hash, summary: summarize(p.graph), retries } };
+    });
   } catch (e) {
     if (items.length === 1) return [{ error: e instanceof Error ? e : new Error(String(e)) }];
     const alone: IngestOutcome[] = [];

@@ -26,7 +26,8 @@ const GraphSummaryRef = builder.objectRef<IngestResult['summary']>('GraphSummary
 
 const IngestPolicySuccess = builder.objectRef<IngestResult>('IngestPolicySuccess').implement({
   fields: (t) => ({
-    created: t.exposeBoolean('created', { description: 'false when this exact text was already stored for this source.' }),
+    created: t.exposeBoolean('created', { description: 'false when this exact text was already stored for this source (or is another source\'s current text: see duplicateOf).' }),
+    duplicateOf: t.string({ nullable: true, description: 'The source of the policy that already has this exact text; nothing was stored.', resolve: (r) => r.duplicateOf ?? null }),
     version: t.prismaField({
       type: 'PolicyVersion',
       resolve: (query, r, _a, ctx) => ctx.prisma.policyVersion.findUniqueOrThrow({ ...query, where: { id: r.versionId } }),

@@ -1,18 +1,53 @@
-import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, SELF_HOSTING_DENIED, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB } from './cues.js';
+import {
+  ALTERNATIVE_AFTER,
+  ALTERNATIVE_BEFORE,
+  CONDITION,
+  CONDITION_ON_TRANSFER,
+  DEFINITION,
+  EU_ONLY,
+  EXCLUDING_BEFORE,
+  MECHANISM_CUES,
+  POSSIBLE,
+  PRIVACY_SHIELD,
+  RIGHTS_TEXT,
+  ROLE_CUES,
+  SELF_HOSTING_DENIED,
+  THIRD_COUNTRY,
+  TRANSFER_NEGATED,
+  TRANSFER_VERB,
+} from './cues.js';
 import type { CountryMention } from './countryMentions.js';
 import type { Mechanism, Role } from './types.js';
-import { isEuOrEea } from '../kb/countries.js';
+import { countryByCode, isEuOrEea } from '../kb/countries.js';
+
+/** A third country one sentence names for a recipient, with what the sentence says of it. */
+export interface Destination {
+  /** ISO alpha-2; null for an unnamed third country */
+  country: string | null;
+  /** the mechanisms the sentence states for this destination */
+  mechanisms: Mechanism[];
+  /** the sentence allows for the transfer there rather than saying it happens */
+  possible: boolean;
+  /** an unnamed country set apart from a named one ("Länder außerhalb Kanadas"): kept beside named destinations */
+  other: boolean;
+}
 
 /** What one sentence says about one recipient. */
 export interface SentenceFacts {
   roles: Role[];
+  /** every mechanism named in the recipient's part of the sentence */
   mechanisms: Mechanism[];
-  /** third countries the data goes to; null for an unnamed third country */
-  destinations: (string | null)[];
+  destinations: Destination[];
   /** the sentence says data goes (or may go) to the destinations, rather than only naming a safeguard */
   assertsTransfer: boolean;
+  /** the sentence speaks of data going somewhere (a transfer verb, not denied), named or not */
+  statesTransfer: boolean;
   negated: boolean;
   possible: boolean;
+  /** names the (invalid) Privacy Shield: a US transfer without a mechanism */
+  privacyShield: boolean;
+  /** says the data stay in the EU ("ausschließlich die europäischen Rechenzentren") */
+  euOnly: boolean;
 }
 
 const NEGATION_BEFORE = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|nicht)\s+(?:\S+\s+){0,3}$/i;
@@ -20,20 +55,25 @@ const NEGATION_BEFORE = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|nicht)\s+(?:\
 // compiled once: the cues are scanned for every sentence that concerns a recipient
 const MECHANISM_SCANS = MECHANISM_CUES.map(({ mechanism, re }) => ({ mechanism, re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g') }));
 
-export function mechanismsIn(text: string): Mechanism[] {
-  const out: Mechanism[] = [];
+interface MechanismHit {
+  mechanism: Mechanism;
+  at: number;
+}
+
+/** Every mechanism named and not denied ("kein Angemessenheitsbeschluss"), with where it is named. */
+function mechanismHits(text: string): MechanismHit[] {
+  const out: MechanismHit[] = [];
   for (const { mechanism, re } of MECHANISM_SCANS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (!NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
-        out.push(mechanism);
-        break;
-      }
-    }
+    while ((m = re.exec(text))) if (!NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) out.push({ mechanism, at: m.index });
   }
-  // a DPF certification rests on the Art. 45 decision for the US: recorded as DPF alone
-  return out.includes('DPF') ? out.filter((x) => x !== 'ADEQUACY') : out;
+  return out;
+}
+
+/** The mechanisms a text names, each once. */
+export function mechanismsIn(text: string): Mechanism[] {
+  return [...new Set(mechanismHits(text).map((h) => h.mechanism))];
 }
 
 export function rolesIn(text: string): Role[] {
@@ -42,6 +82,59 @@ export function rolesIn(text: string): Role[] {
 
 /** Classifies the sentences of one document: `classify(sentence, sentenceStart, ranges, excluded)`. */
 export type Classifier = (sentence: string, sentenceStart: number, ranges: [number, number][], excluded: (c: CountryMention, index: number) => boolean) => SentenceFacts;
+
+/** What a sentence says regardless of which recipient it is read for (offsets relative to the sentence). */
+interface SentenceReading {
+  mechanisms: MechanismHit[];
+  /** where the parts the sentence splits into begin: "für Kanada …; für andere Länder …" */
+  segmentStarts: number[];
+  /** [start, end) of conditions ("sofern …", "if …") */
+  conditions: [number, number][];
+  /** a condition is on the transfer itself: the whole sentence is a possibility */
+  conditional: boolean;
+  thirdCountry: number; // offset of an unnamed third country, -1 when none
+  shield: number; // offset of a Privacy Shield mention, -1 when none
+  negated: boolean;
+  possible: boolean;
+  verb: boolean;
+  /** explains an instrument or lists data subjects' rights: says nothing about a transfer */
+  inert: boolean;
+  euOnly: boolean;
+}
+
+// where a sentence splits into parts that may state different destinations
+const SEGMENT_BREAK = /;|,\s+(?:(?:und|sowie|and|while|whereas|während|wohingegen)\s+)?(?=(?:für|for|bei)\s)/gi;
+
+function readSentence(sentence: string): SentenceReading {
+  const segmentStarts = [0];
+  for (const m of sentence.matchAll(SEGMENT_BREAK)) segmentStarts.push(m.index + m[0].length);
+  const conditions: [number, number][] = [];
+  let conditional = false;
+  for (const m of sentence.matchAll(CONDITION)) {
+    conditions.push([m.index, m.index + m[0].length]);
+    if (CONDITION_ON_TRANSFER.test(m[0])) conditional = true;
+  }
+  const possible = POSSIBLE.test(sentence);
+  return {
+    mechanisms: mechanismHits(sentence),
+    segmentStarts,
+    conditions,
+    conditional,
+    thirdCountry: sentence.search(THIRD_COUNTRY),
+    shield: sentence.search(PRIVACY_SHIELD),
+    negated: TRANSFER_NEGATED.test(sentence) && !possible,
+    possible: possible || conditional,
+    verb: TRANSFER_VERB.test(sentence),
+    inert: DEFINITION.test(sentence) || RIGHTS_TEXT.test(sentence),
+    euOnly: EU_ONLY.test(sentence),
+  };
+}
+
+const segmentOf = (r: SentenceReading, at: number) => {
+  let k = 0;
+  while (k + 1 < r.segmentStarts.length && r.segmentStarts[k + 1] <= at) k++;
+  return k;
+};
 
 /**
  * A classifier for one document. `countries` are its country mentions, sorted by offset;
@@ -53,35 +146,71 @@ export type Classifier = (sentence: string, sentenceStart: number, ranges: [numb
  * (the facts it returns are shared: read-only).
  */
 export function documentClassifier(countries: CountryMention[]): Classifier {
-  const byStretch = new Map<string, { roles: Role[]; mechanisms: Mechanism[]; thirdCountry: boolean }>();
-  const bySentence = new Map<string, { negated: boolean; possible: boolean; verb: boolean }>();
+  const byStretch = new Map<string, Role[]>();
+  const bySentence = new Map<string, SentenceReading>();
   return (sentence, sentenceStart, ranges, excluded) => {
     const own = ranges.map(([a, b]) => sentence.slice(a - sentenceStart, b - sentenceStart)).join(' … ');
+    let roles = byStretch.get(own);
+    if (!roles) byStretch.set(own, (roles = rolesIn(own)));
+    let r = bySentence.get(sentence);
+    if (!r) bySentence.set(sentence, (r = readSentence(sentence)));
+    const inOwn = (at: number) => ranges.some(([a, b]) => at + sentenceStart >= a && at + sentenceStart < b);
+    const hits = r.mechanisms.filter((h) => inOwn(h.at));
+    const mechanisms = [...new Set(hits.map((h) => h.mechanism))];
+    const facts = { roles, mechanisms, negated: r.negated, possible: r.possible, destinations: [] as Destination[], assertsTransfer: false, statesTransfer: false, privacyShield: false, euOnly: false };
+    if (r.inert) return facts;
+
+    // the destinations: third countries named in the recipient's part, not its address, not excluded ("außerhalb Kanadas")
+    const found: { country: string | null; at: number; other: boolean; possible: boolean }[] = [];
+    const possibleAt = (at: number, end: number) =>
+      r.possible || r.conditions.some(([a, b]) => at >= a && at < b) || ALTERNATIVE_BEFORE.test(sentence.slice(Math.max(0, at - 20), at)) || ALTERNATIVE_AFTER.test(sentence.slice(end, end + 8));
     const sentenceEnd = sentenceStart + sentence.length;
-    const destinations: (string | null)[] = [];
     for (let k = firstAtOrAfter(countries, sentenceStart); k < countries.length && countries[k].start < sentenceEnd; k++) {
       const c = countries[k];
       if (c.end > sentenceEnd) continue;
       if (!ranges.some(([a, b]) => c.start >= a && c.end <= b) || excluded(c, k) || isEuOrEea(c.code)) continue;
-      if (!destinations.includes(c.code)) destinations.push(c.code);
+      const at = c.start - sentenceStart;
+      const apart = EXCLUDING_BEFORE.test(sentence.slice(Math.max(0, at - 25), at));
+      // "andere Länder außerhalb Kanadas" are set aside, not said to receive data: possible
+      found.push({ country: apart ? null : c.code, at, other: apart, possible: apart || possibleAt(at, c.end - sentenceStart) });
     }
-    let stretch = byStretch.get(own);
-    if (!stretch) byStretch.set(own, (stretch = { roles: rolesIn(own), mechanisms: mechanismsIn(own), thirdCountry: THIRD_COUNTRY.test(own) }));
-    let whole = bySentence.get(sentence);
-    if (!whole) {
-      const possible = POSSIBLE.test(sentence);
-      bySentence.set(sentence, (whole = { negated: TRANSFER_NEGATED.test(sentence) && !possible, possible, verb: TRANSFER_VERB.test(sentence) }));
+    if (!found.some((d) => d.country !== null) && r.thirdCountry >= 0 && inOwn(r.thirdCountry) && !found.length) found.push({ country: null, at: r.thirdCountry, other: false, possible: possibleAt(r.thirdCountry, r.thirdCountry) });
+
+    const destinations: Destination[] = [];
+    for (const d of found) {
+      const same = destinations.find((x) => x.country === d.country);
+      if (same) same.possible &&= d.possible;
+      else destinations.push({ country: d.country, mechanisms: [], possible: d.possible, other: d.other });
     }
-    if (!destinations.length && stretch.thirdCountry) destinations.push(null);
-    return {
-      roles: stretch.roles,
-      mechanisms: stretch.mechanisms,
-      destinations,
-      assertsTransfer: destinations.length > 0 && whole.verb && !whole.negated,
-      negated: whole.negated,
-      possible: whole.possible,
-    };
+    attachMechanisms(r, hits, found, destinations);
+    facts.destinations = destinations;
+    facts.statesTransfer = r.verb && !r.negated;
+    facts.assertsTransfer = destinations.length > 0 && facts.statesTransfer;
+    facts.privacyShield = r.shield >= 0 && inOwn(r.shield) && !r.negated;
+    facts.euOnly = r.euOnly && !destinations.length && !r.possible && !r.negated;
+    return facts;
   };
+}
+
+/**
+ * Each mechanism goes to the destinations named in its part of the sentence ("für Kanada besteht ein
+ * Angemessenheitsbeschluss; für andere Länder außerhalb Kanadas gelten Standardvertragsklauseln"),
+ * else to every destination of the sentence. An adequacy decision is per country: where the
+ * sentence names countries that have one, or an unnamed one, it goes to those only.
+ */
+function attachMechanisms(r: SentenceReading, hits: MechanismHit[], found: { country: string | null; at: number }[], destinations: Destination[]): void {
+  if (!destinations.length) return;
+  const byCountry = new Map(destinations.map((d) => [d.country, d]));
+  for (const h of hits) {
+    const seg = segmentOf(r, h.at);
+    const local = found.filter((d) => segmentOf(r, d.at) === seg).map((d) => byCountry.get(d.country)!);
+    let targets = local.length ? [...new Set(local)] : destinations;
+    if (h.mechanism === 'ADEQUACY') {
+      const adequate = targets.filter((d) => d.country === null || countryByCode(d.country)?.adequacy);
+      if (adequate.length) targets = adequate;
+    }
+    for (const d of targets) if (!d.mechanisms.includes(h.mechanism)) d.mechanisms.push(h.mechanism);
+  }
 }
 
 /** Index of the first mention starting at or after `offset` (mentions sorted by start). */

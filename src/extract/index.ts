@@ -21,8 +21,8 @@ import { normalizeInput } from './normalize.js';
 import { findOrganizations } from './organizations.js';
 import { scopeSentences } from './scope.js';
 import { segment, type Segmented } from './segment.js';
-import { applyPolicyWideClauses, decideTransfers, policyWideClause } from './transfers.js';
-import type { Evidence, Link, PolicyGraph, PolicyWideClause, ProcessingLocation, Recipient, Role } from './types.js';
+import { applyPolicyWideClauses, decideTransfers, policyClauses } from './transfers.js';
+import type { Evidence, Link, PolicyGraph, ProcessingLocation, Recipient, Role } from './types.js';
 
 export { ExtractError } from './errors.js';
 export type { PolicyGraph } from './types.js';
@@ -95,12 +95,11 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   );
   const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
-  const policyWideClauses: PolicyWideClause[] = [];
+  const general: number[] = [];
   const classify = documentClassifier(countries);
   for (const sc of scopes) {
     const s = seg.sentences[sc.sentence];
-    const clause = sc.general ? policyWideClause(s.text, evidenceOf(sc.sentence)) : null;
-    if (clause) policyWideClauses.push(clause);
+    if (sc.general) general.push(sc.sentence);
     for (const [id, ranges] of sc.targets) {
       const e = entities[id];
       const f = classify(s.text, s.start, ranges, (c, k) => e.addressCountries.has(k) || controllerAddress.has(c.start));
@@ -143,7 +142,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       mentions: mentionEvidence,
     });
   }
-  applyPolicyWideClauses(recipients, policyWideClauses);
+  const clauses = policyClauses(seg, general, countries, evidenceOf);
+  applyPolicyWideClauses(recipients, clauses);
 
   return {
     doc: options.doc ?? 'policy',
@@ -152,7 +152,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     dataProtectionOfficer: findDataProtectionOfficer(seg, evidenceOf),
     supervisoryAuthority: findSupervisoryAuthority(seg, evidenceOf),
     lastUpdated: findLastUpdated(text),
-    policyWideClauses,
+    policyWideClauses: clauses.mechanisms,
     recipients,
     text,
   };

@@ -15,6 +15,7 @@ import {
   THIRD_COUNTRY,
   TRANSFER_NEGATED,
   TRANSFER_VERB,
+  US_COMPOUND,
 } from './cues.js';
 import type { CountryMention } from './countryMentions.js';
 import type { Mechanism, Role } from './types.js';
@@ -93,6 +94,7 @@ interface SentenceReading {
   /** a condition is on the transfer itself: the whole sentence is a possibility */
   conditional: boolean;
   thirdCountry: number; // offset of an unnamed third country, -1 when none
+  usCompounds: number[]; // offsets of "US-Server", "US-Muttergesellschaft"
   shield: number; // offset of a Privacy Shield mention, -1 when none
   negated: boolean;
   possible: boolean;
@@ -101,6 +103,8 @@ interface SentenceReading {
   inert: boolean;
   euOnly: boolean;
 }
+
+const US_COMPOUND_ALL = new RegExp(US_COMPOUND.source, 'gi');
 
 // where a sentence splits into parts that may state different destinations
 const SEGMENT_BREAK = /;|,\s+(?:(?:und|sowie|and|while|whereas|während|wohingegen)\s+)?(?=(?:für|for|bei)\s)/gi;
@@ -121,6 +125,7 @@ function readSentence(sentence: string): SentenceReading {
     conditions,
     conditional,
     thirdCountry: sentence.search(THIRD_COUNTRY),
+    usCompounds: [...sentence.matchAll(US_COMPOUND_ALL)].map((m) => m.index),
     shield: sentence.search(PRIVACY_SHIELD),
     negated: TRANSFER_NEGATED.test(sentence) && !possible,
     possible: possible || conditional,
@@ -130,11 +135,45 @@ function readSentence(sentence: string): SentenceReading {
   };
 }
 
-const segmentOf = (r: SentenceReading, at: number) => {
-  let k = 0;
-  while (k + 1 < r.segmentStarts.length && r.segmentStarts[k + 1] <= at) k++;
-  return k;
-};
+/** Index of the part of the sentence `at` falls in (binary search over the part starts). */
+function segmentOf(r: SentenceReading, at: number): number {
+  let lo = 0, hi = r.segmentStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (r.segmentStarts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether `at` lies inside a condition of the sentence (conditions are disjoint and in order). */
+function inCondition(r: SentenceReading, at: number): boolean {
+  let lo = 0, hi = r.conditions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (r.conditions[mid][0] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at < r.conditions[lo - 1][1];
+}
+
+/** `at → whether it lies in one of the [a, b) ranges`, by binary search over the ranges sorted by start. */
+function rangeTest(ranges: [number, number][]): (at: number) => boolean {
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
+  const reach: number[] = [];
+  sorted.forEach(([, b], k) => reach.push(Math.max(b, k ? reach[k - 1] : -Infinity)));
+  return (at) => {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid][0] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    // the last range starting at or before `at`, or any earlier one reaching past it
+    for (let k = lo - 1; k >= 0 && reach[k] > at; k--) if (sorted[k][1] > at) return true;
+    return false;
+  };
+}
 
 /**
  * A classifier for one document. `countries` are its country mentions, sorted by offset;
@@ -154,7 +193,8 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
     if (!roles) byStretch.set(own, (roles = rolesIn(own)));
     let r = bySentence.get(sentence);
     if (!r) bySentence.set(sentence, (r = readSentence(sentence)));
-    const inOwn = (at: number) => ranges.some(([a, b]) => at + sentenceStart >= a && at + sentenceStart < b);
+    const inRanges = rangeTest(ranges);
+    const inOwn = (at: number) => inRanges(at + sentenceStart);
     const hits = r.mechanisms.filter((h) => inOwn(h.at));
     const mechanisms = [...new Set(hits.map((h) => h.mechanism))];
     const facts = { roles, mechanisms, negated: r.negated, possible: r.possible, destinations: [] as Destination[], assertsTransfer: false, statesTransfer: false, privacyShield: false, euOnly: false };
@@ -163,18 +203,19 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
     // the destinations: third countries named in the recipient's part, not its address, not excluded ("außerhalb Kanadas")
     const found: { country: string | null; at: number; other: boolean; possible: boolean }[] = [];
     const possibleAt = (at: number, end: number) =>
-      r.possible || r.conditions.some(([a, b]) => at >= a && at < b) || ALTERNATIVE_BEFORE.test(sentence.slice(Math.max(0, at - 20), at)) || ALTERNATIVE_AFTER.test(sentence.slice(end, end + 8));
+      r.possible || inCondition(r, at) || ALTERNATIVE_BEFORE.test(sentence.slice(Math.max(0, at - 20), at)) || ALTERNATIVE_AFTER.test(sentence.slice(end, end + 8));
     const sentenceEnd = sentenceStart + sentence.length;
     for (let k = firstAtOrAfter(countries, sentenceStart); k < countries.length && countries[k].start < sentenceEnd; k++) {
       const c = countries[k];
       if (c.end > sentenceEnd) continue;
-      if (!ranges.some(([a, b]) => c.start >= a && c.end <= b) || excluded(c, k) || isEuOrEea(c.code)) continue;
+      if (!inRanges(c.start) || excluded(c, k) || isEuOrEea(c.code)) continue;
       const at = c.start - sentenceStart;
       const apart = EXCLUDING_BEFORE.test(sentence.slice(Math.max(0, at - 25), at));
       // "andere Länder außerhalb Kanadas" are set aside, not said to receive data: possible
       found.push({ country: apart ? null : c.code, at, other: apart, possible: apart || possibleAt(at, c.end - sentenceStart) });
     }
-    if (!found.some((d) => d.country !== null) && r.thirdCountry >= 0 && inOwn(r.thirdCountry) && !found.length) found.push({ country: null, at: r.thirdCountry, other: false, possible: possibleAt(r.thirdCountry, r.thirdCountry) });
+    for (const at of r.usCompounds) if (inOwn(at)) found.push({ country: 'US', at, other: false, possible: possibleAt(at, at + 2) });
+    if (r.thirdCountry >= 0 && inOwn(r.thirdCountry) && !found.length) found.push({ country: null, at: r.thirdCountry, other: false, possible: possibleAt(r.thirdCountry, r.thirdCountry) });
 
     const destinations: Destination[] = [];
     for (const d of found) {
@@ -201,14 +242,17 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
 function attachMechanisms(r: SentenceReading, hits: MechanismHit[], found: { country: string | null; at: number }[], destinations: Destination[]): void {
   if (!destinations.length) return;
   const byCountry = new Map(destinations.map((d) => [d.country, d]));
+  const bySegment = new Map<number, Set<Destination>>();
+  for (const d of found) {
+    const seg = segmentOf(r, d.at);
+    if (!bySegment.has(seg)) bySegment.set(seg, new Set());
+    bySegment.get(seg)!.add(byCountry.get(d.country)!);
+  }
+  const adequate = (ds: Iterable<Destination>) => [...ds].filter((d) => d.country === null || countryByCode(d.country)?.adequacy);
   for (const h of hits) {
-    const seg = segmentOf(r, h.at);
-    const local = found.filter((d) => segmentOf(r, d.at) === seg).map((d) => byCountry.get(d.country)!);
-    let targets = local.length ? [...new Set(local)] : destinations;
-    if (h.mechanism === 'ADEQUACY') {
-      const adequate = targets.filter((d) => d.country === null || countryByCode(d.country)?.adequacy);
-      if (adequate.length) targets = adequate;
-    }
+    const local = bySegment.get(segmentOf(r, h.at));
+    let targets = local ? [...local] : destinations;
+    if (h.mechanism === 'ADEQUACY' && adequate(targets).length) targets = adequate(targets);
     for (const d of targets) if (!d.mechanisms.includes(h.mechanism)) d.mechanisms.push(h.mechanism);
   }
 }

@@ -26,20 +26,24 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
 export const MECHANISM_CUES: { mechanism: Mechanism; re: RegExp }[] = [
   {
     mechanism: 'SCC',
-    re: /Standard(?:vertrags|datenschutz)klauseln?|\bStandardverträge|\bStandard-?Vertragsklauseln|\bStandard Contractual Clauses\b|\bSCCs?\b|\bModel Clauses\b|\bMusterklauseln|\bArt(?:ikel|\.)? ?46 (?:Abs\.? ?2 (?:lit\.? ?)?c|\(2\)\s?\(c\))/i,
+    re: /Standard(?:vertrags|datenschutz|schutz)klauseln?|\bStandardverträge|\bStandard-?Vertragsklauseln|\bStandard(?:-| )?(?:Contractual|Data Protection) Clauses\b|\bSCCs?\b|\bModel Clauses\b|\bMusterklauseln|\bArt(?:ikel|\.)? ?46 (?:Abs\.? ?2 (?:lit\.? ?)?c|\(2\)\s?\(c\))/i,
   },
   // "EU-US Privacy Framework" is the DPF under a shortened name; the Privacy Shield is not (see PRIVACY_SHIELD)
   { mechanism: 'DPF', re: /\b(?:Data )?Privacy Framework\b|\bDPF\b|\bDatenschutzrahmen|dataprivacyframework\.gov/i },
   {
     mechanism: 'BCR',
-    re: /\bBinding Corporate Rules\b|\bBCRs?\b|\bverbindliche(?:n)? (?:unternehmensinterne(?:n)?|interne(?:n)?) (?:Datenschutz)?(?:vorschriften|Regeln)/i,
+    re: /\bBinding Corporate Rules\b|\bBCRs?\b|\bverbindliche[nr]? (?:unternehmensinterne[nr]?|interne[nr]?) (?:Datenschutz)?(?:vorschriften|Regeln|Regelungen)/i,
   },
   // the decision by name, its article, or what it finds: "ein angemessenes Datenschutzniveau festgestellt", "sicheres Drittland"
   {
     mechanism: 'ADEQUACY',
-    re: /Angemessenheitsbeschl|\badequacy (?:decision|regulation|finding)|\bArt(?:ikel|\.)? ?45 (?:DSGVO|DS-GVO|GDPR|Abs|\()|\bangemessene[sn]? (?:Datenschutz|Schutz)niveau[^.;]{0,60}(?:festgestellt|bescheinigt|anerkannt)|\b(?:festgestellt|bescheinigt|anerkannt)[^.;]{0,40}angemessene[sn]? (?:Datenschutz|Schutz)niveau|\bsichere[sn]? Drittl(?:and|ändern?|andes)\b|\bsichere[nr]? Drittstaat|\b(?:deemed|recognised|recognized|found) (?:by the (?:European )?Commission )?(?:as |to (?:provide|offer|have) )?(?:an )?adequate\b/i,
+    re: /Angemessenheitsbeschl|\badequacy (?:decision|regulation|finding)|\bArt(?:ikel|\.)? ?45 (?:DSGVO|DS-GVO|GDPR|Abs|\()|\bangemessene[sn]? (?:Datenschutz|Schutz)niveau[^.;]{0,60}(?:festgestellt|bescheinigt|anerkannt)|\b(?:festgestellt|bescheinigt|anerkannt)[^.;]{0,40}angemessene[sn]? (?:Datenschutz|Schutz)niveau|\banerkannte[nm]? (?:Datenschutz|Schutz)niveau|\bsichere[sn]? Drittl(?:and|ändern?|andes)\b|\bsichere[nr]? Drittstaat|\b(?:deemed|recognised|recognized|found|considered|decided)\b[^.;]{0,60}\badequate (?:level of )?(?:data )?protection/i,
   },
-  { mechanism: 'ART49', re: /\bArt(?:ikel|\.)? ?49 (?:Abs\.? ?1 )?(?:S(?:atz|\.) ?1 )?(?:lit\.? ?[a-g]|DSGVO|DS-GVO|GDPR|\(1\))/i },
+  // the article, or the explicit consent to the transfer it names ("ausdrückliche Einwilligung in die Übermittlung in die USA")
+  {
+    mechanism: 'ART49',
+    re: /\bArt(?:ikel|\.)? ?49 (?:Abs\.? ?1 )?(?:S(?:atz|\.) ?1 )?(?:lit\.? ?[a-g]|DSGVO|DS-GVO|GDPR|\(1\))|\bausdrückliche[nr]? Einwilligung\b[^.;]{0,80}(?:Übermittlung|Übertragung|Drittl|Drittstaat)|\b(?:explicit|express) consent\b[^.;]{0,60}(?:transfer|third countr)/i,
+  },
   { mechanism: 'OTHER', re: /\b(?:sonstige[nr]?|andere[nr]?|weitere[nr]?) geeignete[nr]? Garantien|\bother (?:appropriate|suitable) safeguards\b/i },
 ];
 
@@ -52,7 +56,10 @@ export const TRANSFER_VERB =
 
 /** An unnamed third country. */
 export const THIRD_COUNTRY =
-  /\bDrittl(?:and|ändern?|andes)\b|\bDrittstaat(?:en|es)?\b|\baußerhalb (?:der |des )?(?:EU|EWR|Europäischen (?:Union|Wirtschaftsraums?)|Europas)\b|\bthird countr(?:y|ies)\b|\boutside (?:of )?(?:the )?(?:EU|EEA|European (?:Union|Economic Area))\b|\bnon-EU\b/i;
+  /\bDrittl(?:and|ändern?|andes)\b|\bDrittstaat(?:en|es)?\b|\baußerhalb (?:der |des )?(?:EU|EWR|Europäischen (?:Union|Wirtschaftsraums?)|Europas)\b|\baußerhalb des (?:Geltungs|Anwendungs)bereich(?:s|es) der (?:DSGVO|DS-GVO)|\bthird countr(?:y|ies)\b|\boutside (?:of )?(?:the )?(?:EU|EEA|European (?:Union|Economic Area)|Europe)\b|\bnon-(?:EU|EEA)\b/i;
+
+/** A US destination named by a compound, not the country: "auf US-Servern", "Zugriff durch die US-Muttergesellschaft". */
+export const US_COMPOUND = /\b(?:US|U\.S\.)-(?:Servern?|Rechenzentr\w*|Muttergesellschaft|Mutterunternehmen|Mutterkonzern\w*|Konzernmutter|Cloud\w*)|\b(?:US|U\.S\.)[- ](?:servers?|data cent(?:er|re)s?|parent(?: company)?)\b/i;
 
 /** The EU-US Privacy Shield, invalid since July 2020: a US transfer resting on it has no mechanism. */
 export const PRIVACY_SHIELD = /\bPrivacy[- ]Shield\b|\bDatenschutzschild\b/i;
@@ -94,7 +101,7 @@ export const TRANSFER_NEGATED =
 
 /** The text allows for the transfer but does not say it happens. */
 export const POSSIBLE =
-  /\b(?:kann|können|könnte|könnten|möglich(?:erweise)?|nicht (?:vollständig |gänzlich )?aus(?:zu)?schließen|nicht ausgeschlossen|unter Umständen|ggf\.?|gegebenenfalls|im Einzelfall|Einzelfällen|may|might|could|possibly|cannot be (?:ruled out|excluded)|in individual cases|if applicable)\b/i;
+  /\b(?:kann|können|könnte|könnten|möglich(?:e[nrs]?|erweise)?|nicht (?:vollständig |gänzlich )?aus(?:zu)?schließen|nicht ausgeschlossen|unter Umständen|ggf\.?|gegebenenfalls|im Einzelfall|Einzelfällen|may|might|could|possibly|cannot be (?:ruled out|excluded)|in individual cases|if applicable)\b/i;
 
 /** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen". */
 export const PLURAL_SCOPE = /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|die Anbieter|diese[nr]? Anbieter|all (?:of )?(?:these |the )?(?:providers|processors|vendors))\b/i;

@@ -221,24 +221,36 @@ function seatsNamed(text: string, start: number, inSentence: CountryMention[]): 
  * clauses go to every transfer that has none of its own.
  */
 export function applyPolicyWideClauses(recipients: Recipient[], clauses: PolicyClauses): void {
+  // per seat: stated where any clause states it; a few clauses' sentences as evidence
+  const bySeat = new Map<string, { possible: boolean; evidence: Evidence[] }>();
   for (const c of clauses.transfers)
-    for (const r of recipients) {
-      if (r.role === 'self_hosted' || !r.country || isEuOrEea(r.country)) continue;
-      if (!c.seats.has(r.country) && !(c.seats.has(THIRD) && !countryByCode(r.country)?.adequacy)) continue;
-      if (r.transfers.some((t) => t.country === r.country)) continue;
-      // a vague "in Drittländer" of its own becomes the named country
-      r.transfers = r.transfers.filter((t) => t.country !== null);
-      r.transfers.push({ country: r.country, mechanisms: [], certainty: c.possible ? 'possible' : 'stated', dpfId: null, evidence: [...c.evidence] });
+    for (const seat of c.seats) {
+      const x = bySeat.get(seat) ?? { possible: true, evidence: [] };
+      x.possible &&= c.possible;
+      if (x.evidence.length < MAX_CLAUSE_EVIDENCE) x.evidence.push(...c.evidence);
+      bySeat.set(seat, x);
     }
-  const all = clauses.mechanisms;
-  if (!all.length) return;
+  for (const r of recipients) {
+    if (r.role === 'self_hosted' || !r.country || isEuOrEea(r.country) || r.transfers.some((t) => t.country === r.country)) continue;
+    const hit = bySeat.get(r.country) ?? (countryByCode(r.country)?.adequacy ? undefined : bySeat.get(THIRD));
+    if (!hit) continue;
+    // a vague "in Drittländer" of its own becomes the named country
+    r.transfers = r.transfers.filter((t) => t.country !== null);
+    r.transfers.push({ country: r.country, mechanisms: [], certainty: hit.possible ? 'possible' : 'stated', dpfId: null, evidence: [...hit.evidence] });
+  }
+  if (!clauses.mechanisms.length) return;
+  const mechs = clauses.mechanisms.flatMap((c) => c.mechanisms);
+  const evidence = clauses.mechanisms.slice(0, MAX_CLAUSE_EVIDENCE).map((c) => c.evidence);
   for (const r of recipients)
     for (const t of r.transfers)
       if (!t.mechanisms.length) {
-        t.mechanisms = fitMechanisms(t.country, all.flatMap((c) => c.mechanisms));
-        t.evidence.push(...all.map((c) => c.evidence));
+        t.mechanisms = fitMechanisms(t.country, mechs);
+        t.evidence.push(...evidence);
       }
 }
+
+/** A transfer resting on general clauses cites at most this many of them. */
+const MAX_CLAUSE_EVIDENCE = 12;
 
 const MECHANISM_ORDER: Mechanism[] = ['SCC', 'DPF', 'BCR', 'ADEQUACY', 'ART49', 'OTHER'];
 const order = (s: Set<Mechanism>) => MECHANISM_ORDER.filter((m) => s.has(m));

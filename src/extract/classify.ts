@@ -51,7 +51,8 @@ export interface SentenceFacts {
   euOnly: boolean;
 }
 
-const NEGATION_BEFORE = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|nicht)\s+(?:\S+\s+){0,3}$/i;
+// "nicht nach dem EU-US-Data Privacy Framework": the denial may reach into the word the cue starts in
+const NEGATION_BEFORE = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|nicht)\s+(?:\S+\s+){0,3}\S*$/i;
 
 // compiled once: the cues are scanned for every sentence that concerns a recipient
 const MECHANISM_SCANS = MECHANISM_CUES.map(({ mechanism, re }) => ({ mechanism, re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g') }));

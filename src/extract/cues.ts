@@ -93,7 +93,7 @@ export const EU_ONLY =
 /** The recipients a general clause speaks of by their seat: "Tools von Unternehmen mit Sitz in den USA", "US-Anbieter". */
 export const SEATED_IN_BEFORE = /\b(?:Sitz|Hauptsitz|Firmensitz|ansässig|ansässigen|niedergelassen|headquartered|based|domiciled|established|located)\s+(?:\S+\s+){0,2}?(?:in|im|aus)\s+(?:den |der |dem |the )?$/i;
 export const US_PROVIDERS = /\bUS-(?:Anbieter|Unternehmen|Dienstleister|Dienste[ns]?|Tools?|Firmen|Konzerne?|Provider|Plattformen?)|\b(?:US|U\.S\.)[- ]based (?:providers|companies|vendors|services|tools)|\bUS (?:providers|companies|vendors|service providers)\b|\b(?:US-)?amerikanische[nr]? (?:Anbieter|Unternehmen|Dienstleister|Dienste)/i;
-export const THIRD_COUNTRY_PROVIDERS = /\b(?:Unternehmen|Anbieter|Dienstleister|Tools|Dienste|providers|companies|vendors)\b[^.;]{0,40}(?:Sitz|ansässig|based|aus|from|in)[^.;]{0,30}(?:Drittl|Drittstaat|außerhalb (?:der|des) (?:EU|EWR|Europ)|third countr|outside (?:the )?(?:EU|EEA|European))/i;
+export const THIRD_COUNTRY_PROVIDERS = /\b(?:Unternehmen|Anbieter[ns]?|Dienstleister[ns]?|Tools|Dienste[ns]?|providers|companies|vendors)\b[^.;]{0,40}(?:Sitz|ansässig|based|aus|from|in)[^.;]{0,80}(?:Drittl|Drittstaat|außerhalb (?:der|des) (?:EU|EWR|Europ)|third countr|outside (?:the )?(?:EU|EEA|European))/i;
 
 /** The text says the transfer does not happen. */
 export const TRANSFER_NEGATED =

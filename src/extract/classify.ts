@@ -102,7 +102,8 @@ interface SentenceReading {
   verb: boolean;
   /** explains an instrument or lists data subjects' rights: says nothing about a transfer */
   inert: boolean;
-  euOnly: boolean;
+  /** where the sentence keeps the data in the EU ("nur die Server in Deutschland"), -1 when it does not */
+  euOnlyAt: number;
 }
 
 const US_COMPOUND_ALL = new RegExp(US_COMPOUND.source, 'gi');
@@ -132,7 +133,7 @@ function readSentence(sentence: string): SentenceReading {
     possible: possible || conditional,
     verb: TRANSFER_VERB.test(sentence),
     inert: DEFINITION.test(sentence) || RIGHTS_TEXT.test(sentence),
-    euOnly: EU_ONLY.test(sentence),
+    euOnlyAt: sentence.search(EU_ONLY),
   };
 }
 
@@ -218,18 +219,21 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
     for (const at of r.usCompounds) if (inOwn(at)) found.push({ country: 'US', at, other: false, possible: possibleAt(at, at + 2) });
     if (r.thirdCountry >= 0 && inOwn(r.thirdCountry) && !found.length) found.push({ country: null, at: r.thirdCountry, other: false, possible: possibleAt(r.thirdCountry, r.thirdCountry) });
 
+    // "betreibt Rechenzentren in den USA, wir nutzen aber nur die in Deutschland": the restriction undoes what precedes it
+    const restricts = r.euOnlyAt >= 0 && inOwn(r.euOnlyAt) && !r.possible && !r.negated;
+    const kept = restricts ? found.filter((d) => d.at > r.euOnlyAt) : found;
     const destinations: Destination[] = [];
-    for (const d of found) {
+    for (const d of kept) {
       const same = destinations.find((x) => x.country === d.country);
       if (same) same.possible &&= d.possible;
       else destinations.push({ country: d.country, mechanisms: [], possible: d.possible, other: d.other });
     }
-    attachMechanisms(r, hits, found, destinations);
+    attachMechanisms(r, hits, kept, destinations);
     facts.destinations = destinations;
     facts.statesTransfer = r.verb && !r.negated;
     facts.assertsTransfer = destinations.length > 0 && facts.statesTransfer;
     facts.privacyShield = r.shield >= 0 && inOwn(r.shield) && !r.negated;
-    facts.euOnly = r.euOnly && !destinations.length && !r.possible && !r.negated;
+    facts.euOnly = restricts && !destinations.length;
     return facts;
   };
 }

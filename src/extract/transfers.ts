@@ -62,7 +62,8 @@ export function decideTransfers(e: TransferSubject, own: OwnFact[], evidenceOf: 
   for (const { i, f, named } of own) {
     if (f.negated) continue;
     if (f.euOnly) {
-      for (const [c, t] of drafts) if (t.sentences.every((s) => s < i && i - s <= RESTRICTION_REACH)) drafts.delete(c);
+      // a location just stated is undone; a transfer with a safeguard named for it stays (the text contemplates it)
+      for (const [c, t] of drafts) if (!t.mechanisms.size && t.sentences.every((s) => s < i && i - s <= RESTRICTION_REACH)) drafts.delete(c);
       last = undefined;
       continue;
     }

@@ -54,8 +54,11 @@ export interface SentenceFacts {
 // "nicht nach dem EU-US-Data Privacy Framework": the denial may reach into the word the cue starts in
 const NEGATION_BEFORE = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|nicht)\s+(?:\S+\s+){0,3}\S*$/i;
 
+/** The global form of a cue, to find every place it occurs. */
+const all = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+
 // compiled once: the cues are scanned for every sentence that concerns a recipient
-const MECHANISM_SCANS = MECHANISM_CUES.map(({ mechanism, re }) => ({ mechanism, re: new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g') }));
+const MECHANISM_SCANS = MECHANISM_CUES.map(({ mechanism, re }) => ({ mechanism, re: all(re) }));
 
 interface MechanismHit {
   mechanism: Mechanism;
@@ -92,12 +95,11 @@ interface SentenceReading {
   segmentStarts: number[];
   /** [start, end) of conditions ("sofern …", "if …") */
   conditions: [number, number][];
-  /** a condition is on the transfer itself: the whole sentence is a possibility */
-  conditional: boolean;
-  thirdCountry: number; // offset of an unnamed third country, -1 when none
+  thirdCountries: number[]; // offsets of unnamed third countries ("in Drittländer")
   usCompounds: number[]; // offsets of "US-Server", "US-Muttergesellschaft"
-  shield: number; // offset of a Privacy Shield mention, -1 when none
+  shields: number[]; // offsets of Privacy Shield mentions
   negated: boolean;
+  /** the sentence allows for a transfer (a modal, or a condition on the transfer itself) */
   possible: boolean;
   verb: boolean;
   /** explains an instrument or lists data subjects' rights: says nothing about a transfer */
@@ -106,7 +108,10 @@ interface SentenceReading {
   euOnlyAt: number;
 }
 
-const US_COMPOUND_ALL = new RegExp(US_COMPOUND.source, 'gi');
+const THIRD_COUNTRY_ALL = all(THIRD_COUNTRY);
+const US_COMPOUND_ALL = all(US_COMPOUND);
+const PRIVACY_SHIELD_ALL = all(PRIVACY_SHIELD);
+const offsets = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
 
 // where a sentence splits into parts that may state different destinations
 const SEGMENT_BREAK = /;|,\s+(?:(?:und|sowie|and|while|whereas|während|wohingegen)\s+)?(?=(?:für|for|bei)\s)/gi;
@@ -120,17 +125,16 @@ function readSentence(sentence: string): SentenceReading {
     conditions.push([m.index, m.index + m[0].length]);
     if (CONDITION_ON_TRANSFER.test(m[0])) conditional = true;
   }
-  const possible = POSSIBLE.test(sentence);
+  const modal = POSSIBLE.test(sentence);
   return {
     mechanisms: mechanismHits(sentence),
     segmentStarts,
     conditions,
-    conditional,
-    thirdCountry: sentence.search(THIRD_COUNTRY),
-    usCompounds: [...sentence.matchAll(US_COMPOUND_ALL)].map((m) => m.index),
-    shield: sentence.search(PRIVACY_SHIELD),
-    negated: TRANSFER_NEGATED.test(sentence) && !possible,
-    possible: possible || conditional,
+    thirdCountries: offsets(sentence, THIRD_COUNTRY_ALL),
+    usCompounds: offsets(sentence, US_COMPOUND_ALL),
+    shields: offsets(sentence, PRIVACY_SHIELD_ALL),
+    negated: TRANSFER_NEGATED.test(sentence) && !modal,
+    possible: modal || conditional,
     verb: TRANSFER_VERB.test(sentence),
     inert: DEFINITION.test(sentence) || RIGHTS_TEXT.test(sentence),
     euOnlyAt: sentence.search(EU_ONLY),
@@ -183,8 +187,8 @@ function rangeTest(ranges: [number, number][]): (at: number) => boolean {
  * recipient's own seat, the controller's), not a destination.
  *
  * A sentence in a block about several recipients is classified once per recipient, mostly over
- * the same text, so what depends on the text alone is remembered for the document's lifetime
- * (the facts it returns are shared: read-only).
+ * the same text, so what depends on the text alone (its reading, the roles of a stretch) is
+ * remembered for the document's lifetime; what depends on the recipient's part is computed per call.
  */
 export function documentClassifier(countries: CountryMention[]): Classifier {
   const byStretch = new Map<string, Role[]>();
@@ -217,7 +221,8 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
       found.push({ country: apart ? null : c.code, at, other: apart, possible: apart || possibleAt(at, c.end - sentenceStart) });
     }
     for (const at of r.usCompounds) if (inOwn(at)) found.push({ country: 'US', at, other: false, possible: possibleAt(at, at + 2) });
-    if (r.thirdCountry >= 0 && inOwn(r.thirdCountry) && !found.length) found.push({ country: null, at: r.thirdCountry, other: false, possible: possibleAt(r.thirdCountry, r.thirdCountry) });
+    const unnamed = r.thirdCountries.find(inOwn);
+    if (unnamed !== undefined && !found.length) found.push({ country: null, at: unnamed, other: false, possible: possibleAt(unnamed, unnamed) });
 
     // "betreibt Rechenzentren in den USA, wir nutzen aber nur die in Deutschland": the restriction undoes what precedes it
     const restricts = r.euOnlyAt >= 0 && inOwn(r.euOnlyAt) && !r.possible && !r.negated;
@@ -232,7 +237,7 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
     facts.destinations = destinations;
     facts.statesTransfer = r.verb && !r.negated;
     facts.assertsTransfer = destinations.length > 0 && facts.statesTransfer;
-    facts.privacyShield = r.shield >= 0 && inOwn(r.shield) && !r.negated;
+    facts.privacyShield = r.shields.some(inOwn) && !r.negated;
     facts.euOnly = restricts && !destinations.length;
     return facts;
   };

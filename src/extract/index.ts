@@ -152,7 +152,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     dataProtectionOfficer: findDataProtectionOfficer(seg, evidenceOf),
     supervisoryAuthority: findSupervisoryAuthority(seg, evidenceOf),
     lastUpdated: findLastUpdated(text),
-    policyWideClauses: clauses.mechanisms,
+    policyWideClauses: clauses.mechanisms.map(({ mechanisms, evidence }) => ({ mechanisms, evidence })),
     recipients,
     text,
   };

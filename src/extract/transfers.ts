@@ -1,7 +1,7 @@
 import { countryByCode, isEuOrEea } from '../kb/countries.js';
 import { mechanismsIn, type SentenceFacts } from './classify.js';
 import type { CountryMention } from './countryMentions.js';
-import { POLICY_WIDE, POSSIBLE, SEATED_IN_BEFORE, THIRD_COUNTRY, THIRD_COUNTRY_PROVIDERS, TRANSFER_NEGATED, TRANSFER_VERB, US_PROVIDERS } from './cues.js';
+import { DEFINITION, POLICY_WIDE, POSSIBLE, SEATED_IN_BEFORE, THIRD_COUNTRY, THIRD_COUNTRY_PROVIDERS, TRANSFER_NEGATED, TRANSFER_VERB, US_PROVIDERS } from './cues.js';
 import type { Segmented } from './segment.js';
 import type { Certainty, Evidence, Mechanism, PolicyWideClause, Recipient, Transfer } from './types.js';
 
@@ -136,9 +136,14 @@ export interface TransferClause {
   evidence: Evidence[];
 }
 
+/** Safeguards a general clause states: for the transfers to the countries it names ("Für Übermittlungen in die USA …"), else for all. */
+export interface MechanismClause extends PolicyWideClause {
+  countries: Set<string>;
+}
+
 export interface PolicyClauses {
   /** safeguards stated for the policy's transfers (the graph's `policyWideClauses`) */
-  mechanisms: PolicyWideClause[];
+  mechanisms: MechanismClause[];
   transfers: TransferClause[];
 }
 
@@ -189,9 +194,9 @@ export function policyClauses(seg: Segmented, general: number[], countries: Coun
       lastClause = { clause, i };
     }
     if (seats.size) pending = { seats, i };
-    const mechanisms = mechanismsIn(s.text);
+    const mechanisms = DEFINITION.test(s.text) ? [] : mechanismsIn(s.text);
     const topical = POLICY_WIDE.test(s.text) || TRANSFER_TOPIC.test(seg.sections[s.section].heading) || TRANSFER_TOPIC.test(s.text) || pending !== null || range(Math.max(0, i - CLAUSE_REACH), i).some((j) => near(j) && TRANSFER_TOPIC.test(seg.sentences[j].text));
-    if (mechanisms.length && topical) out.mechanisms.push({ mechanisms, evidence: evidenceOf(i) });
+    if (mechanisms.length && topical) out.mechanisms.push({ mechanisms, evidence: evidenceOf(i), countries: destinationsNamed(s.text, s.start, inSentence) });
   }
   return out;
 }
@@ -200,6 +205,22 @@ export function policyClauses(seg: Segmented, general: number[], countries: Coun
 const CONDITION_ON_TRANSFER_START = /^(?:sofern|soweit|falls|wenn|if|where|insofar as)\b/i;
 
 const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, x) => a + x);
+
+/**
+ * The third countries a clause is for: named as where data go ("in die USA", "für Kanada"), not
+ * as an example ("z. B. für die Schweiz"), a seat, or a comparison ("demjenigen der Schweiz").
+ */
+function destinationsNamed(text: string, start: number, inSentence: CountryMention[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of inSentence) {
+    const before = text.slice(Math.max(0, c.start - start - 40), c.start - start);
+    if (!isEuOrEea(c.code) && DESTINATION_BEFORE.test(before) && !EXAMPLE_BEFORE.test(before) && !SEATED_IN_BEFORE.test(before)) out.add(c.code);
+  }
+  return out;
+}
+
+const DESTINATION_BEFORE = /\b(?:in|nach|für|into|to|for)\s+(?:die |den |das |the )?$/i;
+const EXAMPLE_BEFORE = /\b(?:z\. ?B\.|zum Beispiel|beispielsweise|etwa|wie|insbesondere|e\.g\.|such as|for example|for instance|including|like)\s+(?:\S+\s+){0,3}$/i;
 
 /** The seats by which a sentence names recipients: "Unternehmen mit Sitz in den USA" → US, "US-Anbieter" → US, "Anbieter aus Drittländern" → THIRD. */
 function seatsNamed(text: string, start: number, inSentence: CountryMention[]): Set<string> {
@@ -240,14 +261,18 @@ export function applyPolicyWideClauses(recipients: Recipient[], clauses: PolicyC
     r.transfers.push({ country: r.country, mechanisms: [], certainty: hit.possible ? 'possible' : 'stated', dpfId: null, evidence: [...hit.evidence] });
   }
   if (!clauses.mechanisms.length) return;
-  const mechs = clauses.mechanisms.flatMap((c) => c.mechanisms);
-  const evidence = clauses.mechanisms.slice(0, MAX_CLAUSE_EVIDENCE).map((c) => c.evidence);
+  // per destination, the clauses for it: those for all, and those naming it
+  const forAll = clauses.mechanisms.filter((c) => !c.countries.size);
+  const forCountry = new Map<string, MechanismClause[]>();
+  for (const c of clauses.mechanisms) for (const code of c.countries) forCountry.set(code, [...(forCountry.get(code) ?? []), c]);
   for (const r of recipients)
-    for (const t of r.transfers)
-      if (!t.mechanisms.length) {
-        t.mechanisms = fitMechanisms(t.country, mechs);
-        t.evidence.push(...evidence);
-      }
+    for (const t of r.transfers) {
+      if (t.mechanisms.length) continue;
+      const apply = t.country === null ? forAll : [...forAll, ...(forCountry.get(t.country) ?? [])];
+      if (!apply.length) continue;
+      t.mechanisms = fitMechanisms(t.country, apply.flatMap((c) => c.mechanisms));
+      t.evidence.push(...apply.slice(0, MAX_CLAUSE_EVIDENCE).map((c) => c.evidence));
+    }
 }
 
 /** A transfer resting on general clauses cites at most this many of them. */

@@ -26,23 +26,29 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
 export const MECHANISM_CUES: { mechanism: Mechanism; re: RegExp }[] = [
   {
     mechanism: 'SCC',
-    re: /Standard(?:vertrags|datenschutz)klauseln?|\bStandardverträge|\bStandard-?Vertragsklauseln|\bStandard Contractual Clauses\b|\bSCCs?\b|\bModel Clauses\b|\bMusterklauseln|\bArt(?:ikel|\.)? ?46 (?:Abs\.? ?2 (?:lit\.? ?)?c|\(2\)\s?\(c\))/i,
+    re: /Standard(?:vertrags|datenschutz|schutz)klauseln?|\bStandardverträge|\bStandard-?Vertragsklauseln|\bStandard(?:-| )?(?:Contractual|Data Protection) Clauses\b|\bSCCs?\b|\bModel Clauses\b|\bMusterklauseln|\bArt(?:ikel|\.)? ?46 (?:Abs\.? ?2 (?:lit\.? ?)?c|\(2\)\s?\(c\))/i,
   },
-  { mechanism: 'DPF', re: /\bData Privacy Framework\b|\bDPF\b|\bDatenschutzrahmen|dataprivacyframework\.gov|\bPrivacy Shield\b/i },
+  // "EU-US Privacy Framework" is the DPF under a shortened name; the Privacy Shield is not (see PRIVACY_SHIELD)
+  { mechanism: 'DPF', re: /\b(?:Data )?Privacy Framework\b|\bDPF\b|\bDatenschutzrahmen|dataprivacyframework\.gov/i },
   {
     mechanism: 'BCR',
-    re: /\bBinding Corporate Rules\b|\bBCRs?\b|\bverbindliche(?:n)? (?:unternehmensinterne(?:n)?|interne(?:n)?) (?:Datenschutz)?(?:vorschriften|Regeln)/i,
+    re: /\bBinding Corporate Rules\b|\bBCRs?\b|\bverbindliche[nr]? (?:unternehmensinterne[nr]?|interne[nr]?) (?:Datenschutz)?(?:vorschriften|Regeln|Regelungen)/i,
   },
-  { mechanism: 'ADEQUACY', re: /Angemessenheitsbeschl|\badequacy decision|\bArt(?:ikel|\.)? ?45 (?:DSGVO|DS-GVO|GDPR|Abs)/i },
-  { mechanism: 'ART49', re: /\bArt(?:ikel|\.)? ?49 (?:Abs\.? ?1 )?(?:S(?:atz|\.) ?1 )?(?:lit\.? ?[a-g]|DSGVO|DS-GVO|GDPR|\(1\))/i },
+  // the decision by name, its article, or what it finds: "ein angemessenes Datenschutzniveau festgestellt", "sicheres Drittland"
+  {
+    mechanism: 'ADEQUACY',
+    re: /Angemessenheitsbeschl|\badequacy (?:decision|regulation|finding)|\bArt(?:ikel|\.)? ?45 (?:DSGVO|DS-GVO|GDPR|Abs|\()|\bangemessene[sn]? (?:Datenschutz|Schutz)niveau[^.;]{0,60}(?:festgestellt|bescheinigt|anerkannt)|\b(?:festgestellt|bescheinigt|anerkannt)[^.;]{0,40}angemessene[sn]? (?:Datenschutz|Schutz)niveau|\banerkannte[nm]? (?:Datenschutz|Schutz)niveau|\bsichere[sn]? Drittl(?:and|ändern?|andes)\b|\bsichere[nr]? Drittstaat|\b(?:deemed|recognised|recognized|found|considered|decided)\b[^.;]{0,60}\badequate (?:level of )?(?:data )?protection/i,
+  },
+  // the article, or the explicit consent to the transfer it names ("ausdrückliche Einwilligung in die Übermittlung in die USA")
+  {
+    mechanism: 'ART49',
+    re: /\bArt(?:ikel|\.)? ?49 (?:Abs\.? ?1 )?(?:S(?:atz|\.) ?1 )?(?:lit\.? ?[a-g]|DSGVO|DS-GVO|GDPR|\(1\))|\bausdrückliche[nr]? Einwilligung\b[^.;]{0,80}(?:Übermittlung|Übertragung|Drittl|Drittstaat)|\b(?:explicit|express) consent\b[^.;]{0,60}(?:transfer|third countr)/i,
+  },
   { mechanism: 'OTHER', re: /\b(?:sonstige[nr]?|andere[nr]?|weitere[nr]?) geeignete[nr]? Garantien|\bother (?:appropriate|suitable) safeguards\b/i },
 ];
 
 /** "keine eigenen Server": the opposite of self-hosting. */
 export const SELF_HOSTING_DENIED = /\bkeine[nr]? eigenen?\b|\bnot (?:run|host)\b/i;
-
-/** A mechanism named only to say it is absent ("kein Angemessenheitsbeschluss"). */
-export const MECHANISM_NEGATED = /\b(?:kein(?:e[nrs]?)?|no|not|without|ohne|fehlt|nicht) (?:\S+ ){0,2}(?:Angemessenheitsbeschl|adequacy|Standard|Zertifizierung|certification)/i;
 
 /** Words that tell data leaves for somewhere. */
 export const TRANSFER_VERB =
@@ -50,7 +56,44 @@ export const TRANSFER_VERB =
 
 /** An unnamed third country. */
 export const THIRD_COUNTRY =
-  /\bDrittl(?:and|ändern?|andes)\b|\bDrittstaat(?:en|es)?\b|\baußerhalb (?:der |des )?(?:EU|EWR|Europäischen (?:Union|Wirtschaftsraums?)|Europas)\b|\bthird countr(?:y|ies)\b|\boutside (?:of )?(?:the )?(?:EU|EEA|European (?:Union|Economic Area))\b|\bnon-EU\b/i;
+  /\bDrittl(?:and|ändern?|andes)\b|\bDrittstaat(?:en|es)?\b|\baußerhalb (?:der |des )?(?:EU|EWR|Europäischen (?:Union|Wirtschaftsraums?)|Europas)\b|\baußerhalb des (?:Geltungs|Anwendungs)bereich(?:s|es) der (?:DSGVO|DS-GVO)|\bthird countr(?:y|ies)\b|\boutside (?:of )?(?:the )?(?:EU|EEA|European (?:Union|Economic Area)|Europe)\b|\bnon-(?:EU|EEA)\b/i;
+
+/** A US destination named by a compound, not the country: "auf US-Servern", "Zugriff durch die US-Muttergesellschaft". */
+export const US_COMPOUND = /\b(?:US|U\.S\.)-(?:Servern?|Rechenzentr\w*|Muttergesellschaft|Mutterunternehmen|Mutterkonzern\w*|Konzernmutter|Cloud\w*)|\b(?:US|U\.S\.)[- ](?:servers?|data cent(?:er|re)s?|parent(?: company)?)\b/i;
+
+/** The EU-US Privacy Shield, invalid since July 2020: a US transfer resting on it has no mechanism. */
+export const PRIVACY_SHIELD = /\bPrivacy[- ]Shield\b|\bDatenschutzschild\b/i;
+
+/** A country named to be excluded, not as a destination: "in Länder außerhalb Kanadas", "outside Canada", "other than Japan". */
+export const EXCLUDING_BEFORE = /\b(?:außerhalb(?: von)?|ausserhalb(?: von)?|ausgenommen|außer|outside(?: of)?|other than|except(?: for)?|beyond)\s+(?:der |des |dem |den |the )?$/i;
+
+/** A destination given as one of alternatives ("in Europa oder den USA", "in the US or other countries"): may, not does. */
+export const ALTERNATIVE_BEFORE = /\b(?:oder|or)\s+(?:in |nach |to )?(?:den |die |der |dem |the )?$/i;
+export const ALTERNATIVE_AFTER = /^\s*(?:oder|or)\s/i;
+
+/**
+ * A condition on the transfer itself ("Sofern eine Übermittlung in Drittländer erfolgt", "in cases of transfer",
+ * "selbst wenn die Daten in den USA gespeichert werden"): the clause up to its comma. Sentences whose
+ * condition is something else ("Wenn Sie die Website besuchen, werden …") are not touched.
+ */
+export const CONDITION = /\b(?:sofern|soweit|falls|wenn|if|insofar as|in (?:the )?cases? (?:of|where)|in the event (?:of|that))\b[^,.;:]{0,100}|^Where\b[^,.;:]{0,100}/gi;
+export const CONDITION_ON_TRANSFER = /übermittel|übertrag|Übermittlung|Übertragung|Datentransfer|Drittland|Drittländ|Drittstaat|außerhalb|transfer|third countr|outside|sent to|gespeichert|stored/i;
+
+/** A sentence that explains an instrument rather than a transfer: "Der DPF ist ein Übereinkommen …", "Hierbei handelt es sich um …". */
+export const DEFINITION =
+  /^(?:Hierbei|Dabei|Es|Bei (?:de[mn]|diese[mn]|den) \S+) handelt es sich (?:hierbei |dabei )?um\b[^.]{0,80}(?:Vorschriften|Regeln|Klauseln|Übereinkommen|Abkommen|Vorlagen?|Mustervorlagen?|Instrument|Regelwerk)|^(?:Der|Das|Die|Diese[rs]?) (?:\S+ ){0,3}(?:ist|sind|stellen|stellt) (?:ein(?:e|en)?|von der EU-Kommission|von der Europäischen Kommission|die von der)\b[^.]{0,80}(?:Übereinkommen|Abkommen|Mustervorlage|Vertragsvorlage|Instrument|Regelwerk)|^Jede[sr]? (?:nach|unter) (?:dem|den) |^(?:The|These|This) (?:\S+ ){0,3}(?:is|are) (?:an?|the|model|standard) (?:\S+ ){0,4}(?:agreement|framework|templates?|instrument)\b|^(?:Standardvertragsklauseln|Standard contractual clauses|SCCs?) (?:sind|are)\b/i;
+
+/** Data subjects' rights ("Recht auf Auskunft … Übermittlung in Drittländer"): enumerations of what one may ask, not transfers. */
+export const RIGHTS_TEXT = /\bAuskunftsrecht\b|\bRecht auf Auskunft\b|\bArt(?:ikel|\.)? ?15 (?:DSGVO|DS-GVO|GDPR)|\bright (?:of|to) access\b|\bRecht auf (?:Berichtigung|Löschung|Datenübertragbarkeit)|\bright to (?:data portability|erasure|rectification)|\bDatenübertragbarkeit\b/i;
+
+/** The data are kept to the EU: "Wir nutzen ausschließlich die europäischen Rechenzentren", "only servers in the EU". */
+export const EU_ONLY =
+  /\b(?:ausschließlich|ausschliesslich|nur|only|exclusively|solely)\b[^.;]{0,40}?(?:europäische[nrm]?|EU-|in der EU\b|innerhalb der EU\b|in der Europäischen Union|innerhalb der Europäischen Union|im EWR|innerhalb des EWR|in Europa\b|innerhalb Europas|in Deutschland|deutsche[nrm]? (?:Server|Rechenzent|Standort)|European|in the EU\b|within the EU\b|in the European Union|within the European Union|in the EEA|within the EEA|in Europe\b|in Germany)/i;
+
+/** The recipients a general clause speaks of by their seat: "Tools von Unternehmen mit Sitz in den USA", "US-Anbieter". */
+export const SEATED_IN_BEFORE = /\b(?:Sitz|Hauptsitz|Firmensitz|ansässig|ansässigen|niedergelassen|headquartered|based|domiciled|established|located)\s+(?:\S+\s+){0,2}?(?:in|im|aus)\s+(?:den |der |dem |the )?$/i;
+export const US_PROVIDERS = /\bUS-(?:Anbieter|Unternehmen|Dienstleister|Dienste[ns]?|Tools?|Firmen|Konzerne?|Provider|Plattformen?)|\b(?:US|U\.S\.)[- ]based (?:providers|companies|vendors|services|tools)|\bUS (?:providers|companies|vendors|service providers)\b|\b(?:US-)?amerikanische[nr]? (?:Anbieter|Unternehmen|Dienstleister|Dienste)/i;
+export const THIRD_COUNTRY_PROVIDERS = /\b(?:Unternehmen|Anbieter[ns]?|Dienstleister[ns]?|Tools|Dienste[ns]?|providers|companies|vendors)\b[^.;]{0,40}(?:Sitz|ansässig|based|aus|from|in)[^.;]{0,80}(?:Drittl|Drittstaat|außerhalb (?:der|des) (?:EU|EWR|Europ)|third countr|outside (?:the )?(?:EU|EEA|European))/i;
 
 /** The text says the transfer does not happen. */
 export const TRANSFER_NEGATED =
@@ -58,7 +101,7 @@ export const TRANSFER_NEGATED =
 
 /** The text allows for the transfer but does not say it happens. */
 export const POSSIBLE =
-  /\b(?:kann|können|könnte|könnten|möglich(?:erweise)?|nicht (?:vollständig |gänzlich )?aus(?:zu)?schließen|nicht ausgeschlossen|unter Umständen|ggf\.|gegebenenfalls|im Einzelfall|Einzelfällen|may|might|could|possibly|cannot be (?:ruled out|excluded)|in individual cases|if applicable)\b/i;
+  /\b(?:kann|können|könnte|könnten|möglich(?:e[nrs]?|erweise)?|nicht (?:vollständig |gänzlich )?aus(?:zu)?schließen|nicht ausgeschlossen|unter Umständen|ggf\.?|gegebenenfalls|im Einzelfall|Einzelfällen|may|might|could|possibly|cannot be (?:ruled out|excluded)|in individual cases|if applicable)\b/i;
 
 /** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen". */
 export const PLURAL_SCOPE = /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|die Anbieter|diese[nr]? Anbieter|all (?:of )?(?:these |the )?(?:providers|processors|vendors))\b/i;

@@ -1,9 +1,9 @@
 import { isEuOrEea } from '../kb/countries.js';
 import type { Vendor } from '../kb/vendors.js';
-import { documentClassifier, mechanismsIn, type SentenceFacts } from './classify.js';
+import { documentClassifier, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
-import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
+import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, SUBPROCESSOR_CUE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
@@ -21,7 +21,8 @@ import { normalizeInput } from './normalize.js';
 import { findOrganizations } from './organizations.js';
 import { scopeSentences } from './scope.js';
 import { segment, type Segmented } from './segment.js';
-import type { Certainty, Evidence, Link, Mechanism, PolicyGraph, PolicyWideClause, ProcessingLocation, Recipient, Role, Transfer } from './types.js';
+import { applyPolicyWideClauses, decideTransfers, policyClauses } from './transfers.js';
+import type { Evidence, Link, PolicyGraph, ProcessingLocation, Recipient, Role } from './types.js';
 
 export { ExtractError } from './errors.js';
 export type { PolicyGraph } from './types.js';
@@ -94,15 +95,11 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   );
   const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
-  const policyWideClauses: PolicyWideClause[] = [];
+  const general: number[] = [];
   const classify = documentClassifier(countries);
   for (const sc of scopes) {
     const s = seg.sentences[sc.sentence];
-    // a clause for the whole policy: general text that names a condition and a safeguard
-    if (sc.general && POLICY_WIDE.test(s.text)) {
-      const mechs = mechanismsIn(s.text);
-      if (mechs.length) policyWideClauses.push({ mechanisms: mechs, evidence: evidenceOf(sc.sentence) });
-    }
+    if (sc.general) general.push(sc.sentence);
     for (const [id, ranges] of sc.targets) {
       const e = entities[id];
       const f = classify(s.text, s.start, ranges, (c, k) => e.addressCountries.has(k) || controllerAddress.has(c.start));
@@ -145,7 +142,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       mentions: mentionEvidence,
     });
   }
-  applyPolicyWideClauses(recipients, policyWideClauses);
+  const clauses = policyClauses(seg, general, countries, evidenceOf);
+  applyPolicyWideClauses(recipients, clauses);
 
   return {
     doc: options.doc ?? 'policy',
@@ -154,7 +152,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     dataProtectionOfficer: findDataProtectionOfficer(seg, evidenceOf),
     supervisoryAuthority: findSupervisoryAuthority(seg, evidenceOf),
     lastUpdated: findLastUpdated(text),
-    policyWideClauses,
+    policyWideClauses: clauses.mechanisms.map(({ mechanisms, evidence }) => ({ mechanisms, evidence })),
     recipients,
     text,
   };
@@ -260,90 +258,6 @@ function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceO
     if (hit) return { role, roleEvidence: evidenceOf(hit.i) };
   }
   return { role: 'unspecified', roleEvidence: null };
-}
-
-interface TransferDraft {
-  country: string | null;
-  mechanisms: Set<Mechanism>;
-  assertions: boolean[]; // possible? per sentence asserting the transfer itself
-  mechanismOnlyPossible: boolean[];
-  evidence: Evidence[];
-  dpfId: string | null;
-}
-
-/**
- * Per destination: the mechanisms named for it and its certainty. A sentence that only names
- * the safeguard ("… wird auf die Standardvertragsklauseln gestützt") does not set certainty
- * when another sentence says whether the data goes there; a safeguard without a destination
- * belongs to the destination named just before it, else to the recipient's transfers, else to
- * its third-country seat. A DPF certification alone means a possible transfer to the US.
- */
-function decideTransfers(e: Entity, own: { i: number; f: SentenceFacts; named: boolean }[], evidenceOf: (i: number) => Evidence): Transfer[] {
-  const drafts = new Map<string | null, TransferDraft>();
-  const draft = (c: string | null) => {
-    if (!drafts.has(c)) drafts.set(c, { country: c, mechanisms: new Set(), assertions: [], mechanismOnlyPossible: [], evidence: [], dpfId: null });
-    return drafts.get(c)!;
-  };
-  const deferred: { mechs: Mechanism[]; possible: boolean; last: string | null | undefined; i: number }[] = [];
-  let last: { country: string | null; i: number } | undefined;
-  for (const { i, f, named } of own) {
-    if (f.negated) continue;
-    const dest = f.destinations.map((d) => (d === null && named && e.addressCountries.size && e.seat && !isEuOrEea(e.seat) ? e.seat : d));
-    const nonDpf = f.mechanisms.filter((m) => m !== 'DPF');
-    if (dest.length && (f.assertsTransfer || f.mechanisms.length)) {
-      for (const d of dest) {
-        const t = draft(d);
-        if (f.assertsTransfer && !f.mechanisms.length) t.assertions.push(f.possible);
-        else if (nonDpf.length) t.mechanismOnlyPossible.push(f.possible || !f.assertsTransfer);
-        nonDpf.forEach((m) => t.mechanisms.add(m));
-        t.evidence.push(evidenceOf(i));
-      }
-      last = { country: dest[0], i };
-    } else if (nonDpf.length) deferred.push({ mechs: nonDpf, possible: f.possible, last: last && i - last.i <= 3 ? last.country : undefined, i });
-    if (f.mechanisms.includes('DPF')) {
-      const t = draft('US');
-      t.mechanisms.add('DPF');
-      t.evidence.push(evidenceOf(i));
-      const id = /dataprivacyframework\.gov\/(?:s\/)?participant[^\s]*?(?:\/|id=)(\w+)/i.exec(evidenceOf(i).quote)?.[1];
-      if (id) t.dpfId = id;
-    }
-  }
-  for (const d of deferred) {
-    const targets = d.last !== undefined ? [draft(d.last)] : drafts.size ? [...drafts.values()] : e.seat && !isEuOrEea(e.seat) ? [draft(e.seat)] : [];
-    for (const t of targets) {
-      d.mechs.forEach((m) => t.mechanisms.add(m));
-      t.mechanismOnlyPossible.push(d.possible);
-      t.evidence.push(evidenceOf(d.i));
-    }
-  }
-  if ([...drafts.keys()].some((k) => k !== null)) drafts.delete(null);
-  return [...drafts.values()].map((t) => ({
-    country: t.country,
-    mechanisms: order(t.mechanisms),
-    certainty: certainty(t),
-    dpfId: t.dpfId,
-    evidence: dedupe(t.evidence),
-  }));
-}
-
-function certainty(t: TransferDraft): Certainty {
-  if (t.assertions.length) return t.assertions.some((p) => !p) ? 'stated' : 'possible';
-  if (t.mechanismOnlyPossible.length) return t.mechanismOnlyPossible.some((p) => !p) ? 'stated' : 'possible';
-  return 'possible';
-}
-
-const MECHANISM_ORDER: Mechanism[] = ['SCC', 'DPF', 'BCR', 'ADEQUACY', 'ART49', 'OTHER'];
-const order = (s: Set<Mechanism>) => MECHANISM_ORDER.filter((m) => s.has(m));
-
-function applyPolicyWideClauses(recipients: Recipient[], clauses: PolicyWideClause[]): void {
-  if (!clauses.length) return;
-  const mechs = order(new Set(clauses.flatMap((c) => c.mechanisms)));
-  for (const r of recipients)
-    for (const t of r.transfers)
-      if (!t.mechanisms.length) {
-        t.mechanisms = mechs;
-        t.evidence.push(...clauses.map((c) => c.evidence));
-      }
 }
 
 const REGION = /\b([a-z]{2}-[a-z]+-\d|fra\d)\b|\b(Frankfurt am Main|Frankfurt|Nürnberg|Falkenstein|Dublin|Amsterdam|Paris|Helsinki|Stockholm|Zürich|Wien)\b/;

@@ -27,6 +27,8 @@ export interface Country {
 
 type Status = 'eu' | 'eea' | 'adequate' | 'third';
 
+const NO_GENITIVE = new Set(['FO', 'GG', 'JE', 'PH', 'TR']);
+
 function country(
   code: string,
   nameEn: string,
@@ -37,11 +39,14 @@ function country(
 ): Country {
   const eu = status === 'eu';
   const eea = eu || status === 'eea';
+  // the German genitive of a third country ("außerhalb Kanadas", "Angemessenheitsbeschluss Japans"): one word, not
+  // ending in a sibilant or -e; not where it is an English word ("jerseys") or no genitive ("der Türkei", "der Philippinen")
+  const genitive = !eea && /^[A-ZÄÖÜ][a-zäöüß]+[^sxzße]$/.test(nameDe) && !NO_GENITIVE.has(code) ? [`${nameDe}s`] : [];
   return {
     code,
     nameEn,
     nameDe,
-    names: [...new Set([nameEn, nameDe, ...extraNames])],
+    names: [...new Set([nameEn, nameDe, ...extraNames, ...genitive])],
     adjectives,
     eu,
     eea,
@@ -98,7 +103,7 @@ export const COUNTRIES: readonly Country[] = [
   country('KR', 'South Korea', 'Südkorea', 'adequate', ['Republic of Korea', 'Republik Korea', 'Korea'], ['südkoreanisch', 'koreanisch', 'Korean', 'South Korean']),
   country('CH', 'Switzerland', 'Schweiz', 'adequate', ['Schweizerische Eidgenossenschaft', 'Swiss Confederation', 'Suisse', 'Svizzera'], ['schweizerisch', 'Schweizer', 'Swiss']),
   country('GB', 'United Kingdom', 'Vereinigtes Königreich', 'adequate', [
-    'Vereinigten Königreich', 'Vereinigten Königreichs', 'Großbritannien', 'Grossbritannien', 'UK', 'U.K.',
+    'Vereinigten Königreich', 'Vereinigten Königreichs', 'Vereinigte Königreich', 'Großbritanniens', 'Großbritannien', 'Grossbritannien', 'UK', 'U.K.',
     'Great Britain', 'England', 'United Kingdom of Great Britain and Northern Ireland', 'Britain',
   ], ['britisch', 'englisch', 'UK-', 'British']),
   country('UY', 'Uruguay', 'Uruguay', 'adequate', [], ['uruguayisch', 'Uruguayan']),

@@ -4,7 +4,7 @@ import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { NOT_A_USE } from './cues.js';
 import { literalScanner } from './literalScan.js';
-import { addressAfter, catalogSeat, statedSeat, statedSeatOfName } from './seats.js';
+import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -100,7 +100,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
   for (const e of entities) {
     e.vendor ??= [...e.aliases].map((a) => findVendorByName(a)).find(Boolean) ?? null;
     // no address: the seat said in words next to the name or an alias, else the catalog's for exactly this entity
-    e.seat ??= stated.get(e.id) ?? [...e.aliases].map((a) => statedSeatOfName(text, a, countries)).find(Boolean) ?? (e.vendor ? catalogSeat(e.name, e.vendor) : null);
+    e.seat ??= stated.get(e.id) ?? [...e.aliases].map((a) => statedSeatOfName(text, a, countries)).find(Boolean) ?? (e.vendor ? catalogSeat(e.name, e.vendor) : null) ?? seatFromName(e.name);
   }
   return { entities, orgMentions };
 }

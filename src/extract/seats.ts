@@ -1,3 +1,5 @@
+import { legalFormOf } from '../kb/legalForms.js';
+import { findCountries } from './countryMentions.js';
 import { nameKey } from './names.js';
 import type { Vendor } from '../kb/vendors.js';
 import type { CountryMention } from './countryMentions.js';
@@ -133,4 +135,15 @@ export function catalogSeat(name: string, vendor: Vendor): string | null {
 /** A brand named without a legal entity identifies one only where the catalog knows a single legal entity for it. */
 export function brandSeat(vendor: Vendor | null): string | null {
   return vendor && vendor.entities.length === 1 ? vendor.entities[0].country : null;
+}
+
+/**
+ * What the name itself says where nothing else does: a country in it ("Cloudflare Germany GmbH",
+ * "Vendo Ireland Limited"), else a legal form that exists in one country only (e.V., UG, LLC, Oy).
+ */
+export function seatFromName(name: string): string | null {
+  const inName = findCountries(name);
+  if (inName.length === 1) return inName[0].code;
+  const countries = legalFormOf(name)?.countries ?? [];
+  return countries.length === 1 ? countries[0] : null;
 }

@@ -12,7 +12,11 @@ function stage(text: string) {
   const seg = segment(text);
   const { entities, orgMentions } = buildEntities(text, findOrganizations(text), findCountries(text), []);
   const mentions = [...orgMentions].sort((a, b) => a.start - b.start);
-  const sentenceAt = (offset: number) => seg.sentences.findLastIndex((s) => s.start <= offset);
+  const sentenceAt = (offset: number) => {
+    let i = 0;
+    while (i + 1 < seg.sentences.length && seg.sentences[i + 1].start <= offset) i++;
+    return i;
+  };
   const aff = findAffiliations(text, seg, entities, mentions, sentenceAt);
   const id = (name: string) => entities.findIndex((e) => e.name === name);
   const parentOf = (name: string) => aff.parents.get(id(name))?.name ?? null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/kb/vendors.js';
 import { findCountries } from '../../src/extract/countryMentions.js';
-import { addressAfter, brandSeat, catalogSeat, statedSeat, statedSeatOfName } from '../../src/extract/seats.js';
+import { addressAfter, brandSeat, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from '../../src/extract/seats.js';
 
 /** The seat of `name` in `text` as the address after it gives it. */
 function addressOf(text: string, name: string, limit?: string) {
@@ -94,5 +94,23 @@ describe('catalog seats', () => {
     expect(brandSeat(vendor([{ name: 'Vendo GmbH', country: 'DE' }]))).toBe('DE');
     expect(brandSeat(vendor([{ name: 'Vendo Ireland Limited', country: 'IE' }, { name: 'Vendo LLC', country: 'US' }]))).toBeNull();
     expect(brandSeat(null)).toBeNull();
+  });
+});
+
+describe('seatFromName', () => {
+  it('reads a country in the name', () => {
+    expect(seatFromName('Vendo Germany GmbH')).toBe('DE');
+    expect(seatFromName('Vendo Ireland Limited')).toBe('IE');
+  });
+
+  it('reads a legal form that exists in one country only', () => {
+    expect(seatFromName('Kleingarten Nord e.V.')).toBe('DE');
+    expect(seatFromName('Pinecone Labs, LLC')).toBe('US');
+  });
+
+  it('guesses nothing from a form several countries use', () => {
+    expect(seatFromName('Vendo GmbH')).toBeNull();
+    expect(seatFromName('Vendo Ltd.')).toBeNull();
+    expect(seatFromName('Vendo Europe S.A.')).toBeNull();
   });
 });

@@ -36,6 +36,8 @@ export interface InfrastructureHit {
 
 /** Sentences further apart than this are no longer one stretch of text about one company. */
 const RUN_GAP = 30;
+/** The capitalised words right after a cue, an article allowed before them. */
+const NAME_AFTER = /^\s?(?:der |des |die |dem |the |von |of )?(\p{Lu}[\p{L}\d.&]*(?: \p{Lu}[\p{L}\d.&]*){0,2})/u;
 const US_FORM = /\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|PBC)\b/;
 
 /** What identifies a company group: the catalog vendor, else the first word of the name. */
@@ -92,9 +94,11 @@ function cueParents(seg: Segmented, entities: Entity[], inSentences: Mention[][]
     if (p) {
       if (!parents.has(c.entity)) parents.set(c.entity, { name: entities[p.entity].name, sentence: i });
       given.set(p, c.entity);
-    } else if (cue === group) {
-      const name = group[1];
-      if (nameKey(name) && groupKey(entities[c.entity]) !== nameKey(name) && !parents.has(c.entity)) parents.set(c.entity, { name, sentence: i });
+    } else {
+      // no company of the text after the cue: the group's name, or a brand the catalog knows ("eine Tochtergesellschaft von Alphabet")
+      const name = cue === group ? group[1] : catalogPrefix(NAME_AFTER.exec(s.text.slice(cue.index + cue[0].length))?.[1] ?? '');
+      const own = entities[c.entity];
+      if (name && nameKey(name) && groupKey(own) !== nameKey(name) && !(own.vendor && findVendorByName(name) === own.vendor) && !parents.has(c.entity)) parents.set(c.entity, { name, sentence: i });
     }
   });
 }
@@ -172,12 +176,12 @@ function infrastructure(text: string, seg: Segmented, entities: Entity[], mentio
 
 /** The longest run of leading words that the catalog knows ("Amazon Web Services" of "Amazon Web Services EMEA"). */
 function catalogPrefix(words: string): string | null {
-  const parts = words.split(' ');
+  const parts = words ? words.split(' ') : [];
   for (let n = parts.length; n > 0; n--) {
-    const name = parts.slice(0, n).join(' ');
+    const name = parts.slice(0, n).join(' ').replace(/\.+$/, ''); // a sentence's full stop is not part of the name
     const v = findVendorByName(name);
-    // the catalog's lookup is tolerant; a name counts only where it is the vendor's own brand, alias or product
-    if (v && [v.brand, ...v.aliases, ...v.services].some((x) => x.toLowerCase() === name.toLowerCase())) return name;
+    // the catalog's lookup is tolerant; a name counts only where it is the vendor's own brand, alias or product, or the maker's name the brand begins with ("Google" of "Google Analytics")
+    if (v && ([v.brand, ...v.aliases, ...v.services].some((x) => x.toLowerCase() === name.toLowerCase()) || v.brand.startsWith(name + ' '))) return name;
   }
   return null;
 }

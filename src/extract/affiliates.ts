@@ -23,6 +23,8 @@ export interface Affiliations {
   parents: Map<number, ParentLink>;
   /** The mentions with each parent's mentions near its child given to the child, and infrastructure mentions removed. */
   mentions: Mention[];
+  /** The same with the infrastructure and listed sub-processors' mentions kept: where sub-processor lists are read. */
+  all: Mention[];
   /** Sub-processors named as another recipient's infrastructure, per sentence. */
   infrastructure: Map<number, InfrastructureHit[]>;
 }
@@ -54,7 +56,8 @@ export function findAffiliations(text: string, seg: Segmented, entities: Entity[
   groupParents(entities, mentions, sentenceAt, parents, given);
   const remapped = mentions.map((m) => (given.has(m) ? { ...m, entity: given.get(m)! } : m));
   const { hits, removed } = infrastructure(text, seg, entities, remapped, sentenceAt);
-  return { parents, mentions: remapped.filter((m) => !removed.has(m)), infrastructure: hits };
+  listedSubprocessors(seg, remapped, sentenceAt, removed);
+  return { parents, mentions: remapped.filter((m) => !removed.has(m)), all: remapped, infrastructure: hits };
 }
 
 /** The mentions (sorted by start) of each sentence. */
@@ -201,12 +204,32 @@ function hasOtherCompanyBefore(seg: Segmented, entities: Entity[], mentions: Men
 }
 
 /**
+ * "Die X GmbH setzt folgende Unterauftragnehmer ein: Y, Z" names Y and Z as X's sub-processors,
+ * not as recipients of the controller: their mentions there are taken out of the recipients'
+ * mentions — only where the owner is named in the sentence itself before the cue.
+ */
+function listedSubprocessors(seg: Segmented, mentions: Mention[], sentenceAt: (offset: number) => number, removed: Set<Mention>): void {
+  for (const [i, inSentence] of bySentence(seg, mentions, sentenceAt).entries()) {
+    const s = seg.sentences[i];
+    const cue = SUBPROCESSOR_CUE.exec(s.text);
+    if (!cue) continue;
+    const cueAt = s.start + cue.index;
+    const owner = inSentence.filter((m) => m.start < cueAt).pop();
+    // "Y (Sub-processor via X)" names the owner after the cue: Y's row stays a recipient's
+    if (!owner || /\b(?:via|über|through|by|von|of)\s/i.test(s.text.slice(cue.index, cue.index + 40))) continue;
+    const inline = inSentence.filter((m) => m.start > cueAt && m.entity !== owner.entity);
+    const listed = inline.length || !/:\s*$/.test(s.text) ? inline : listItemsAfter(seg, i, mentions);
+    for (const m of listed) if (m.entity !== owner.entity) removed.add(m);
+  }
+}
+
+/**
  * Sub-processors a sentence names for the recipients it speaks about: "X setzt folgende
  * Unterauftragnehmer ein: Y, Z", "Y (Sub-processor via X)", and the infrastructure hits found
  * for the sentence ("auf den Servern von Y", "Y-Rechenzentrum").
  */
 export function collectSubprocessors(
-  sentence: string,
+  seg: Segmented,
   sc: { targets: Map<number, unknown>; block: Set<number>; sentence: number },
   entities: Entity[],
   mentions: Mention[],
@@ -214,6 +237,7 @@ export function collectSubprocessors(
   evidence: Evidence,
   out: Map<number, Link[]>,
 ): void {
+  const sentence = seg.sentences[sc.sentence].text;
   const add = (owner: number, name: string, entity: number | null) => {
     const e = entities[owner];
     if (entity === owner || (entity !== null && groupKey(entities[entity]) !== null && groupKey(entities[entity]) === groupKey(e))) return;
@@ -235,8 +259,37 @@ export function collectSubprocessors(
     for (const b of before) if (b.entity !== viaMention.entity) add(viaMention.entity, entities[b.entity].name, b.entity);
     return;
   }
-  const after = inSentence.filter((m) => m.start > cueAt);
+  const inline = inSentence.filter((m) => m.start > cueAt);
+  // "… folgende Unterauftragnehmer ein:" and the list below it
+  const after = inline.length || !/:\s*$/.test(sentence) ? inline : listItemsAfter(seg, sc.sentence, mentions);
   const afterIds = new Set(after.map((a) => a.entity));
   const owners = before.length ? [before[before.length - 1].entity] : [...sc.block].filter((id) => !afterIds.has(id));
   for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name, a.entity);
+}
+
+const LIST_MARK = /^(?:[-•*–·▪◦]|\d{1,2}[.)]|[a-z]\))\s*/;
+const MAX_ITEMS = 30;
+
+/** The companies a list names right after sentence `i`: one item per line, each starting with its company (after a bullet or number). */
+function listItemsAfter(seg: Segmented, i: number, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let j = i + 1; j < seg.sentences.length && j - i <= MAX_ITEMS; j++) {
+    const s = seg.sentences[j];
+    if (s.line === seg.sentences[j - 1].line && j > i + 1) continue; // the rest of an item's line
+    const lead = LIST_MARK.exec(s.text)?.[0].length ?? 0;
+    const first = mentions[firstMentionFrom(mentions, s.start)];
+    if (!first || first.start > s.start + lead + 1 || first.end > s.end) break;
+    out.push(first);
+  }
+  return out;
+}
+
+function firstMentionFrom(mentions: Mention[], offset: number): number {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

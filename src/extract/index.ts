@@ -93,7 +93,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       if (!facts.has(id)) facts.set(id, []);
       facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id) });
     }
-    collectSubprocessors(s.text, sc, entities, affiliations.mentions, affiliations.infrastructure.get(sc.sentence) ?? [], evidenceOf(sc.sentence), subprocessors);
+    collectSubprocessors(seg, sc, entities, affiliations.all, affiliations.infrastructure.get(sc.sentence) ?? [], evidenceOf(sc.sentence), subprocessors);
   }
 
   const recipients: Recipient[] = [];

@@ -73,7 +73,7 @@ describe('sub-processors', () => {
       const block = new Set(aff.mentions.filter((m) => m.start < s.end).map((m) => m.entity));
       const targets = new Map([...(named.size ? named : block)].map((id) => [id, []]));
       const evidence = { section: null, start: s.start, end: s.end, quote: s.text };
-      collectSubprocessors(s.text, { targets, block, sentence: i }, entities, aff.mentions, aff.infrastructure.get(i) ?? [], evidence, out);
+      collectSubprocessors(seg, { targets, block, sentence: i }, entities, aff.all, aff.infrastructure.get(i) ?? [], evidence, out);
     });
     return new Map([...out].map(([id, links]) => [entities[id].name, links.map((l) => l.name)]));
   }

@@ -1,6 +1,6 @@
 import { isEuOrEea } from '../kb/countries.js';
 import { findVendorByName } from '../kb/vendors.js';
-import { CHILD_CUE, DIRECT_CONNECTION, GROUP_CUE, INFRASTRUCTURE_COMPOUND, INFRASTRUCTURE_NAME, INFRASTRUCTURE_OF, PARENT_CUE, SUBPROCESSOR_CUE } from './cues.js';
+import { AFFILIATE_WORD, CHILD_CUE, DIRECT_CONNECTION, GROUP_CUE, INFRASTRUCTURE_COMPOUND, INFRASTRUCTURE_NAME, INFRASTRUCTURE_OF, INFRASTRUCTURE_WORD, PARENT_CUE, SUBPROCESSOR_CUE } from './cues.js';
 import { GENERIC_FIRST, type Entity, type Mention } from './entities.js';
 import { nameKey, nameTokens } from './names.js';
 import type { Segmented } from './segment.js';
@@ -78,6 +78,7 @@ function cueParents(seg: Segmented, entities: Entity[], inSentences: Mention[][]
   let lastNamed = -1; // the last sentence before this one that names a company
   seg.sentences.forEach((s, i) => {
     if (i > 0 && inSentences[i - 1].length) lastNamed = i - 1;
+    if (!AFFILIATE_WORD.test(s.text)) return;
     const mother = PARENT_CUE.exec(s.text);
     const child = CHILD_CUE.exec(s.text);
     const group = GROUP_CUE.exec(s.text);
@@ -156,7 +157,7 @@ function infrastructure(text: string, seg: Segmented, entities: Entity[], mentio
     while (mi < mentions.length && mentions[mi].start < s.start) mi++;
     const inSentence: Mention[] = [];
     for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) inSentence.push(mentions[j]);
-    if (DIRECT_CONNECTION.test(s.text)) return;
+    if (!INFRASTRUCTURE_WORD.test(s.text) || DIRECT_CONNECTION.test(s.text)) return;
     for (const [k, m] of inSentence.entries()) {
       if (!INFRASTRUCTURE_OF.test(text.slice(Math.max(s.start, m.start - 60), m.start))) continue;
       if (!hasOtherCompanyBefore(seg, entities, mentions, mi + k, i, sentenceAt)) continue;

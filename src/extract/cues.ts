@@ -72,6 +72,8 @@ export const NOT_A_USE =
 
 // Affiliates and infrastructure: who is whose parent, who runs whose servers.
 
+/** Words every affiliate cue below contains: sentences without them need no further look (the cues run on every sentence). */
+export const AFFILIATE_WORD = /Mutter|mutter|Obergesellschaft|[Pp]arent|Tochter|Schwester|Konzerngesellschaft|[Ss]ubsidiar|[Ss]ister|[Aa]ffiliate|[Pp]art of|[Mm]ember of|[Tt]eil der|gehört zu|nternehmen der|company of/;
 /** A parent named after the cue: "an die Muttergesellschaft X", "das Mutterunternehmen von X, die Y", "its parent company X". */
 export const PARENT_CUE = /\b(?:Mutter(?:gesellschaft|unternehmen|konzern)s?|Konzernmutter|Obergesellschaft|parent (?:company|corporation|entity))\b/i;
 /** The child named before the cue, the parent or sister after it: "X ist eine Tochtergesellschaft der Y", "X, a subsidiary of Y". */
@@ -82,6 +84,8 @@ export const GROUP_CUE =
   /\b(?:[Pp]art of the|[Mm]ember of the|[Tt]eil der|gehört zu[rm]?|[Ee]in Unternehmen der|a company of the) (\p{Lu}[\p{L}\d.&]*(?:[ -]\p{Lu}[\p{L}\d.&]*){0,2})[ -](?:Gruppe|Unternehmensgruppe|Konzerns?|[Gg]roup)\b/u;
 export const SUBPROCESSOR_CUE =
   /\b(?:Unterauftragnehmer|Unterauftragsverarbeiter|Subunternehmer|Sub-?Dienstleister|sub-?processors?|subcontractors?)\b/i;
+/** Words every infrastructure phrase below contains. */
+export const INFRASTRUCTURE_WORD = /Rechenzent|RECHENZENT|Server|server|SERVER|Infrastruktur|[Ii]nfrastructure|[Dd]ata cent|[Hh]osted|[Gg]ehostet|[Bb]etrieben|[Rr]uns on|[Ll]äuft auf|Hosting/;
 /** Text right before a name that makes it another recipient's infrastructure: "auf den Servern von X", "hosted on X". */
 export const INFRASTRUCTURE_OF =
   /\b(?:Rechenzentren|Rechenzentrum|Servern?|Serverinfrastruktur|Infrastruktur|Cloud-Infrastruktur|data cent(?:er|re)s?|servers?|infrastructure) (?:von|der|des|bei|of|by|from|at|operated by|provided by)(?: der| des| dem| the)? $|\b(?:hosted|gehostet|betrieben) (?:on|by|with|at|bei|von|auf)(?: der| des| dem| the)? $|\b(?:runs|läuft) (?:on|auf)(?: der| des| dem| the)? $/i;

@@ -118,8 +118,10 @@ function groupParents(entities: Entity[], mentions: Mention[], sentenceAt: (offs
   let run: Mention[] = [];
   const close = () => {
     const ids = [...new Set(run.map((m) => m.entity))];
-    const child = ids.find((id) => entities[id].seat && isEuOrEea(entities[id].seat!));
-    const parent = ids.find((id) => id !== child && (entities[id].seat ? !isEuOrEea(entities[id].seat!) : US_FORM.test(entities[id].name)));
+    const outside = (id: number) => (entities[id].seat ? !isEuOrEea(entities[id].seat!) : US_FORM.test(entities[id].name));
+    // the child: seated in the EU/EEA, else of unknown seat and no US form ("X International Ltd." beside "X Inc.")
+    const child = ids.find((id) => entities[id].seat && isEuOrEea(entities[id].seat!)) ?? ids.find((id) => !entities[id].seat && !outside(id));
+    const parent = ids.find((id) => id !== child && outside(id));
     if (child !== undefined && parent !== undefined && (!parents.has(child) || parents.get(child)!.name === entities[parent].name)) {
       const first = run.find((m) => m.entity === parent)!;
       if (!parents.has(child)) parents.set(child, { name: entities[parent].name, sentence: sentenceAt(first.start) });

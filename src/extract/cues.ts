@@ -74,8 +74,8 @@ export const NOT_A_USE =
 
 /** Words every affiliate cue below contains: sentences without them need no further look (the cues run on every sentence). */
 export const AFFILIATE_WORD = /Mutter|mutter|Obergesellschaft|[Pp]arent|Tochter|Schwester|Konzerngesellschaft|[Ss]ubsidiar|[Ss]ister|[Aa]ffiliate|[Pp]art of|[Mm]ember of|[Tt]eil der|gehört zu|nternehmen der|company of/;
-/** A parent named after the cue: "an die Muttergesellschaft X", "das Mutterunternehmen von X, die Y", "its parent company X". */
-export const PARENT_CUE = /\b(?:Mutter(?:gesellschaft|unternehmen|konzern)s?|Konzernmutter|Obergesellschaft|parent (?:company|corporation|entity))\b/i;
+/** A parent named after the cue: "an die Muttergesellschaft X", "das Mutterunternehmen von X, die Y", "its parent company X", "the US parent X". */
+export const PARENT_CUE = /\b(?:Mutter(?:gesellschaft|unternehmen|konzern)s?|Konzernmutter|Obergesellschaft|parent (?:company|corporation|entity)|(?:US|U\.S\.|American) parent)\b/i;
 /** The child named before the cue, the parent or sister after it: "X ist eine Tochtergesellschaft der Y", "X, a subsidiary of Y". */
 export const CHILD_CUE =
   /\b(?:Tochter(?:gesellschaft|unternehmen|firma)|Schwester(?:gesellschaft|unternehmen|firma)|Konzerngesellschaft|subsidiary|sister company|affiliate) (?:der|des|von|of) /i;

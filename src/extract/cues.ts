@@ -113,9 +113,29 @@ export const POLICY_WIDE = /\b(?:sofern|soweit|wenn|falls|where|if|insofar as)\b
 export const NOT_A_USE =
   /\b(?:kein(?:e[nrs]?)?|weder|no|not|nicht|without|ohne)\b[^.]{0,60}$|\b(?:z\. ?B\.|e\.g\.|etwa|beispielsweise|wie z\.B\.)\s*(?:\S+\s+){0,3}$/i;
 
-export const PARENT_CUE = /\b(?:Mutter(?:gesellschaft|unternehmen|konzern)|Konzernmutter|parent (?:company|corporation)|Obergesellschaft)\b/i;
+// Affiliates and infrastructure: who is whose parent, who runs whose servers.
+
+/** Words every affiliate cue below contains: sentences without them need no further look (the cues run on every sentence). */
+export const AFFILIATE_WORD = /Mutter|mutter|Obergesellschaft|[Pp]arent|Tochter|Schwester|Konzerngesellschaft|[Ss]ubsidiar|[Ss]ister|[Aa]ffiliate|[Pp]art of|[Mm]ember of|[Tt]eil der|gehört zu|nternehmen der|company of/;
+/** A parent named after the cue: "an die Muttergesellschaft X", "das Mutterunternehmen von X, die Y", "its parent company X", "the US parent X". */
+export const PARENT_CUE = /\b(?:Mutter(?:gesellschaft|unternehmen|konzern)s?|Konzernmutter|Obergesellschaft|parent (?:company|corporation|entity)|(?:US|U\.S\.|American) parent)\b/i;
+/** The child named before the cue, the parent or sister after it: "X ist eine Tochtergesellschaft der Y", "X, a subsidiary of Y". */
+export const CHILD_CUE =
+  /\b(?:Tochter(?:gesellschaft|unternehmen|firma)|Schwester(?:gesellschaft|unternehmen|firma)|Konzerngesellschaft|subsidiary|sister company|affiliate) (?:der|des|von|of) /i;
+/** "X is part of the Y group", "X gehört zur Y-Gruppe", "ein Unternehmen der Y Gruppe": the group's name is in group 1. */
+export const GROUP_CUE =
+  /\b(?:[Pp]art of the|[Mm]ember of the|[Tt]eil der|gehört zu[rm]?|[Ee]in Unternehmen der|a company of the) (\p{Lu}[\p{L}\d.&]*(?:[ -]\p{Lu}[\p{L}\d.&]*){0,2})[ -](?:Gruppe|Unternehmensgruppe|Konzerns?|[Gg]roup)\b/u;
 export const SUBPROCESSOR_CUE =
   /\b(?:Unterauftragnehmer|Unterauftragsverarbeiter|Subunternehmer|Sub-?Dienstleister|sub-?processors?|subcontractors?)\b/i;
-/** "… in Rechenzentren von AWS", "hosted on Amazon Web Services". */
+/** Words every infrastructure phrase below contains. */
+export const INFRASTRUCTURE_WORD = /Rechenzent|RECHENZENT|Server|server|SERVER|Infrastruktur|[Ii]nfrastructure|[Dd]ata cent|[Hh]osted|[Gg]ehostet|[Bb]etrieben|[Rr]uns on|[Ll]äuft auf|Hosting/;
+/** Text right before a name that makes it another recipient's infrastructure: "auf den Servern von X", "hosted on X". */
 export const INFRASTRUCTURE_OF =
-  /\b(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|Cloud|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from)\s+((?:[A-Z][\w.&-]*)(?: [A-Z][\w.&-]*){0,3}(?: \([A-Z]{2,6}\))?)/;
+  /\b(?:Rechenzentren|Rechenzentrum|Servern?|Serverinfrastruktur|Infrastruktur|Cloud-Infrastruktur|data cent(?:er|re)s?|servers?|infrastructure) (?:von|der|des|bei|of|by|from|at|operated by|provided by)(?: der| des| dem| the)? $|\b(?:hosted|gehostet|betrieben) (?:on|by|with|at|bei|von|auf)(?: der| des| dem| the)? $|\b(?:runs|läuft) (?:on|auf)(?: der| des| dem| the)? $/i;
+/** The same phrase followed by a name that is no company of the text ("in Rechenzentren von AWS"): up to four capitalised words in group 1. */
+export const INFRASTRUCTURE_NAME =
+  /\b(?:Rechenzentren|Rechenzentrum|Servern?|Infrastruktur|data cent(?:er|re)s?|servers?|infrastructure|hosted (?:on|by|with|at)|gehostet (?:bei|von|auf)|runs on|läuft auf) (?:von |der |des |bei |of |by |from |at |the )?(\p{Lu}[\p{L}\d.&]*(?: \p{Lu}[\p{L}\d.&]*){0,3})/gu;
+/** A name glued to an infrastructure noun: "AWS-Rechenzentrum", "auf Amazon-Servern". */
+export const INFRASTRUCTURE_COMPOUND = /(?<![\p{L}\d.-])(\p{Lu}[\p{L}\d.]{1,30})-(?:Rechenzentr|Server|Cloud-Infrastruktur|Infrastruktur|Hosting)/gu;
+/** The user's device talks to the servers itself: a recipient of its own, not infrastructure ("Verbindung zu den Servern von X"). */
+export const DIRECT_CONNECTION = /\b(?:Verbindung|verbunden|connection|connects?|geladen|loaded|abgerufen|retrieved|umgeleitet|redirected)\b/i;

@@ -5,6 +5,7 @@ import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { NOT_A_USE } from './cues.js';
 import { literalScanner } from './literalScan.js';
+import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -31,7 +32,7 @@ export interface Mention {
 }
 
 const AUTHORITY = /beauftragte|aufsichtsbeh|landesamt|datenschutzbeh|gericht|ministerium|bundesamt|finanzamt|commissioner|authority|court/i;
-const GENERIC_FIRST = new Set(
+export const GENERIC_FIRST = new Set(
   'american european europe global international united first general digital deutsche german data web online cloud media service services group new open smart social plus the die der das one my your net'.split(' '),
 );
 const ALIAS_AFTER =
@@ -42,6 +43,7 @@ const GENERIC_ALIAS = /^(?:anbieter|provider|dienst|service|wir|uns|we|us|verant
 export function buildEntities(text: string, orgs: OrgMention[], countries: CountryMention[], controllerKeys: string[]): { entities: Entity[]; orgMentions: Mention[] } {
   const entities: Entity[] = [];
   const orgMentions: Mention[] = [];
+  const stated = new Map<number, string>();
   const isController = (name: string) => {
     const k = nameTokens(name);
     return controllerKeys.some((c) => {
@@ -71,31 +73,36 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
       entities.push(e);
     } else if (o.name !== e.name && nameTokens(o.name).length < nameTokens(e.name).length) e.aliases.add(o.name);
     orgMentions.push({ entity: e.id, start: o.start, end: o.end });
-    const seat = addressAfter(text, o.end, countries);
+    // The address and the alias must belong to this mention: their window ends at the next
+    // organization named ("GitHub, Inc., … USA; GitHub B.V., …, Niederlande"; "… die sevDesk
+    // GmbH.\n\n8. Zoom\n\n… Zoom Communications, Inc. („Zoom“)" gave sevDesk the alias "Zoom").
+    let next = i + 1; // orgs come sorted by start (findOrganizations)
+    while (next < orgs.length && orgs[next].start < o.end) next++;
+    const nextOrg = orgs[next]?.start ?? Infinity;
+    const seat = addressAfter(text, o.end, countries, nextOrg);
     if (seat) {
       seat.countryIndex.forEach((i) => e!.addressCountries.add(i));
       if (!e.seat && seat.code) e.seat = seat.code;
       if (!e.address && seat.address) e.address = seat.address;
+    }
+    if (!stated.has(e.id)) {
+      const words = statedSeat(text, o.start, o.end, countries, nextOrg);
+      if (words) stated.set(e.id, words);
     }
     // "Resend (Plus Five Five, Inc.)": a brand right before the entity in parentheses
     const brand = /(\p{Lu}[\p{L}\d.]+(?: \p{Lu}[\p{L}\d.]+)?) \($/u.exec(text.slice(Math.max(0, o.start - 40), o.start));
     // a numbered heading ("IV. Zoom (Zoom Communications, Inc.)") is not part of the brand
     const brandName = brand?.[1].replace(/^(?:[IVXLC]+|\d+)\.\s+/, '');
     if (brandName && !GENERIC_ALIAS.test(brandName)) e.aliases.add(brandName);
-    // The alias must belong to this mention: the window ends at the paragraph's end and at the
-    // next organization named ("… die sevDesk GmbH.\n\n8. Zoom\n\n… Zoom Communications, Inc.
-    // („Zoom“)" gave sevDesk the alias "Zoom").
-    let next = i + 1; // orgs come sorted by start (findOrganizations)
-    while (next < orgs.length && orgs[next].start < o.end) next++;
-    const nextOrg = orgs[next]?.start ?? Infinity;
+    // the alias window also ends at the paragraph's end
     const window = text.slice(o.end, Math.min(o.end + 320, nextOrg)).split(/\n\s*\n/)[0];
     const alias = ALIAS_AFTER.exec(window);
     if (alias && !GENERIC_ALIAS.test(alias[1].trim()) && !/\d{3}/.test(alias[1])) e.aliases.add(alias[1].trim());
   }
-  const statesNationality = NATIONALITY_STATED.test(text);
   for (const e of entities) {
     e.vendor ??= [...e.aliases].map((a) => findVendorByName(a)).find(Boolean) ?? null;
-    if (!e.seat) e.seat = (statesNationality ? statedNationality(text, e) : null) ?? (e.vendor ? catalogSeat(e) : null);
+    // no address: the seat said in words next to the name or an alias, else the catalog's for exactly this entity
+    e.seat ??= stated.get(e.id) ?? [...e.aliases].map((a) => statedSeatOfName(text, a, countries)).find(Boolean) ?? (e.vendor ? catalogSeat(e.name, e.vendor) : null) ?? seatFromName(e.name);
   }
   return { entities, orgMentions };
 }
@@ -110,54 +117,6 @@ function sameEntity(e: Entity, o: OrgMention): boolean {
   const a = nameTokens(e.name), b = nameTokens(o.name);
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   return s.length > 0 && s[0] === l[0] && s.every((t) => l.includes(t));
-}
-
-const NATIONALITY = ' (?:ist|is) (?:ein|an?) (US|amerikanisch|britisch|UK|irisch|schweizer|kanadisch|australisch)';
-/** The statement without the name: a text without it needs no search per name (one scan instead of one per entity). */
-const NATIONALITY_STATED = new RegExp(NATIONALITY, 'i');
-
-/** "Resend ist ein US-Unternehmen", "X is a US company": the seat said in words. */
-function statedNationality(text: string, e: Entity): string | null {
-  for (const n of [e.name, ...e.aliases]) {
-    const m = new RegExp(`${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},?${NATIONALITY}`, 'i').exec(text);
-    if (m) return ({ us: 'US', amerikanisch: 'US', britisch: 'GB', uk: 'GB', irisch: 'IE', schweizer: 'CH', kanadisch: 'CA', australisch: 'AU' } as Record<string, string>)[m[1].toLowerCase()];
-  }
-  return null;
-}
-
-function catalogSeat(e: Entity): string | null {
-  const key = nameKey(e.name);
-  const entity = e.vendor!.entities.find((x) => nameKey(x.name) === key || (x.formerNames ?? []).some((f) => nameKey(f) === key));
-  return entity?.country ?? (e.vendor!.entities.length === 1 ? e.vendor!.entities[0].country : null);
-}
-
-/**
- * The address that follows a company name: "…, Inc., 55 Almaden Blvd, San Jose, CA 95113, USA" or
- * "(USA)" or lines below it. Returns the seat country and which country mentions belong to the address.
- */
-function addressAfter(text: string, end: number, countries: CountryMention[]): { code: string | null; address: string | null; countryIndex: number[] } | null {
-  let window = text.slice(end, end + 220);
-  const cut = window.search(/\((?:nachfolgend|im Folgenden|hereinafter)|(?<=[a-zäöü]{3}|[A-Z]{2,3}|\d)\.\s+\p{Lu}|\.\s+(?:[A-ZÄÖÜ][a-zäöü]+\s+){1,2}[a-zäöü]|\)\s*[.,;]?\s+[a-zäöü]{2,}|[;:]\s/u);
-  if (cut >= 0) window = window.slice(0, cut + 1);
-  const lines = window.split('\n');
-  // an address runs on the same line or over the next few short lines
-  let span = lines[0];
-  for (let i = 1; i < Math.min(lines.length, 5) && lines[i].length < 60 && !/[.!?]$/.test(lines[i]); i++) span += '\n' + lines[i];
-  const spanEnd = end + span.length;
-  const inSpan = countries.map((c, i) => [c, i] as const).filter(([c]) => c.start >= end && c.end <= spanEnd);
-  // the country closes the address: take the last one that reads as part of it ("Atlanta, Georgia 30363, USA")
-  for (let k = inSpan.length - 1; k >= 0; k--) {
-    const [c, i] = inSpan[k];
-    const between = text.slice(end, c.start);
-    if (/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(between) && !/\d/.test(between)) continue;
-    if (/^[\s,(]*$/.test(between) || /[,\n(]\s*$/.test(between) || /\d/.test(between)) {
-      const address = text.slice(end, c.end).replace(/^[\s,(]+/, '').replace(/\s+/g, ' ').trim();
-      return { code: c.code, address: address.length > 3 ? address : null, countryIndex: inSpan.map(([, j]) => j).filter((j) => j <= i) };
-    }
-  }
-  const de = /^[\s,]+([^\n]{0,80}?(?<![A-Z]{2} )\b\d{5} [A-ZÄÖÜ][\p{L}-]+(?: am Main| an der \p{L}+)?)/u.exec(span);
-  if (de) return { code: 'DE', address: de[1].trim(), countryIndex: [] };
-  return null;
 }
 
 /** Strings the text may use for an entity besides its legal name, each mapped to whether it is a product. */

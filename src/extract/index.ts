@@ -3,7 +3,8 @@ import type { Vendor } from '../kb/vendors.js';
 import { documentClassifier, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
-import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, SUBPROCESSOR_CUE } from './cues.js';
+import { collectSubprocessors, findAffiliations } from './affiliates.js';
+import { NOT_A_USE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
@@ -20,6 +21,7 @@ import { nameKey } from './names.js';
 import { normalizeInput } from './normalize.js';
 import { findOrganizations } from './organizations.js';
 import { scopeSentences } from './scope.js';
+import { brandSeat } from './seats.js';
 import { segment, type Segmented } from './segment.js';
 import { applyPolicyWideClauses, decideTransfers, policyClauses } from './transfers.js';
 import type { Evidence, Link, PolicyGraph, ProcessingLocation, Recipient, Role } from './types.js';
@@ -60,32 +62,14 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     return !NOT_A_USE.test(before) && !/https?:\/\/\S*$|www\.\S*$|@\S*$/.test(before);
   });
 
-  // parents are named to say where data may flow, not as recipients of their own
-  const parentOf = new Map<number, { parent: number; evidence: Evidence }>();
-  const parentMentions = new Set<Mention>();
-  seg.sentences.forEach((s, i) => {
-    const cue = PARENT_CUE.exec(s.text);
-    if (!cue) return;
-    const cueAt = s.start + cue.index;
-    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-    const before = inSentence.filter((m) => m.start < cueAt);
-    const after = inSentence.filter((m) => m.start > cueAt);
-    // "an das Mutterunternehmen von X, die Y" names the child after the cue; "X … an seine Muttergesellschaft Y" before it
-    const ofChild = /^\S+\s+(?:von|of|der|des)\s/i.test(s.text.slice(cue.index));
-    // no child named in the sentence: the recipient named last before it ("Dabei können … an die Muttergesellschaft …")
-    const previous = [...mentions].reverse().find((m) => m.end <= s.start);
-    const child = ofChild ? after[0] : before[before.length - 1] ?? previous;
-    const parent = after.find((m) => child && m.entity !== child.entity);
-    if (!child || !parent) return;
-    parentOf.set(child.entity, { parent: parent.entity, evidence: evidenceOf(i) });
-    parentMentions.add(parent);
-  });
+  // parents and infrastructure named to say where data flows, not as recipients of their own
+  const affiliations = findAffiliations(text, seg, entities, mentions, sentenceAt);
   // a heading that is just a country name (first place the text has it): searched once per heading, not once per country
   const isCountryLine = (h: string) => {
     const at = text.indexOf(h);
     return countries.some((c) => c.start === at && c.end - c.start === h.length);
   };
-  const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), isCountryLine);
+  const scopes = scopeSentences(seg, affiliations.mentions, isCountryLine);
 
   // the controller's own address ("…, 10115 Berlin, Deutschland") names no destination
   const controllerAddress = new Set(
@@ -106,29 +90,28 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       if (!facts.has(id)) facts.set(id, []);
       facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id) });
     }
-    collectSubprocessors(s.text, sc, entities, mentions, evidenceOf(sc.sentence), subprocessors);
+    collectSubprocessors(seg, sc, entities, affiliations.all, affiliations.infrastructure.get(sc.sentence) ?? [], evidenceOf(sc.sentence), subprocessors);
   }
 
   const recipients: Recipient[] = [];
   const topics = sentenceTopics(seg.sentences);
   for (const e of entities) {
     const own = facts.get(e.id) ?? [];
-    const isParentOnly = [...parentOf.values()].some((p) => p.parent === e.id) && !own.some((x) => x.named);
-    if (isParentOnly) continue;
-    const mentionEvidence = dedupe(mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
+    const mentionEvidence = dedupe(affiliations.mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
     const decided = decideRole(e, own, evidenceOf);
     // open-source software named without any provider runs on the controller's own servers
     const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
-    const parent = parentOf.get(e.id);
+    const parent = affiliations.parents.get(e.id);
     recipients.push({
       name: e.name,
       aliases: [...e.aliases].filter((a) => a !== e.name),
       services: [...e.services],
       legalForm: e.legalForm,
       address: e.address,
-      country: e.seat,
+      // a brand without a legal entity is seated where the catalog's one legal entity for it is; self-hosted software has no seat
+      country: e.seat ?? (e.brandOnly && role !== 'self_hosted' ? brandSeat(e.vendor) : null),
       role,
       roleEvidence,
       purposes: topics.purposes(own.map((x) => x.i)),
@@ -138,7 +121,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       processingLocations: role === 'self_hosted' ? [] : processingLocations(own, seg, countries, evidenceOf),
       transfers: role === 'self_hosted' ? [] : decideTransfers(e, own, evidenceOf),
       subprocessors: subprocessors.get(e.id) ?? [],
-      parent: parent ? { name: entities[parent.parent].name, evidence: parent.evidence } : null,
+      parent: parent ? { name: parent.name, evidence: evidenceOf(parent.sentence) } : null,
       mentions: mentionEvidence,
     });
   }
@@ -222,34 +205,6 @@ function spanIndex(spans: { start: number; end: number }[]): (a: number, b: numb
     }
     return lo > 0 && reach[lo - 1] >= b;
   };
-}
-
-function collectSubprocessors(sentence: string, sc: { targets: Map<number, unknown>; block: Set<number>; sentence: number }, entities: Entity[], mentions: Mention[], evidence: Evidence, out: Map<number, Link[]>): void {
-  const add = (owner: number, name: string) => {
-    const e = entities[owner];
-    const names = [e.name, ...e.aliases, ...e.services].map(nameKey);
-    if (names.includes(nameKey(name)) || !nameKey(name)) return;
-    const list = out.get(owner) ?? [];
-    if (!list.some((l) => nameKey(l.name) === nameKey(name))) list.push({ name, evidence });
-    out.set(owner, list);
-  };
-  const infra = INFRASTRUCTURE_OF.exec(sentence);
-  if (infra && !/^(?:uns|unseren?|Drittanbietern?|Dritten)\b/i.test(infra[1])) for (const id of sc.targets.keys()) add(id, infra[1]);
-  const cue = SUBPROCESSOR_CUE.exec(sentence);
-  if (!cue) return;
-  const inSentence = mentions.filter((m) => m.start >= evidence.start && m.end <= evidence.end);
-  const cueAt = evidence.start + cue.index;
-  const via = /\b(?:via|über|through|by|von|of)\s+(\S+)/i.exec(sentence.slice(cue.index));
-  const viaMention = via ? inSentence.find((m) => m.start >= cueAt + via.index && m.start <= cueAt + via.index + via[0].length + 2) : undefined;
-  const before = inSentence.filter((m) => m.start < cueAt);
-  if (viaMention && before.length) {
-    for (const b of before) if (b.entity !== viaMention.entity) add(viaMention.entity, entities[b.entity].name);
-    return;
-  }
-  const after = inSentence.filter((m) => m.start > cueAt);
-  const afterIds = new Set(after.map((a) => a.entity));
-  const owners = before.length ? [before[before.length - 1].entity] : [...sc.block].filter((id) => !afterIds.has(id));
-  for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name);
 }
 
 function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {

@@ -60,8 +60,17 @@ export const TRANSFER_NEGATED =
 export const POSSIBLE =
   /\b(?:kann|können|könnte|könnten|möglich(?:erweise)?|nicht (?:vollständig |gänzlich )?aus(?:zu)?schließen|nicht ausgeschlossen|unter Umständen|ggf\.|gegebenenfalls|im Einzelfall|Einzelfällen|may|might|could|possibly|cannot be (?:ruled out|excluded)|in individual cases|if applicable)\b/i;
 
-/** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen". */
-export const PLURAL_SCOPE = /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|die Anbieter|diese[nr]? Anbieter|all (?:of )?(?:these |the )?(?:providers|processors|vendors))\b/i;
+/** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen", "these providers". */
+export const PLURAL_SCOPE =
+  /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|beide[nr]?|die (?:genannten |eingesetzten |oben genannten )?(?:Anbieter|Dienstleister|Drittanbieter)\b(?! ist)|diese[nr]? (?:\S+ )?(?:Anbieter|Dienstleister|Drittanbieter|Unternehmen)\b(?! ist)|all (?:of )?(?:these |the |our )?(?:providers|processors|vendors|services|companies|third[- ]part(?:y|ies))|(?:these|those|both|the above|the aforementioned) (?:\S+ )?(?:providers|processors|vendors|services|companies|third[- ]parties)|each of (?:these|the|our) (?:providers|processors|vendors|services|companies)|the providers|both providers)\b/i;
+
+/** A singular reference to one recipient: "Das Unternehmen …", "Der Anbieter …", "The provider …". */
+export const SINGULAR_REFERENCE =
+  /\b(?:[Dd](?:er|as|ieser|ieses)|[Uu]nser(?:e[rs]?)?) (?:genannte |vorgenannte |eingesetzte |externe |US-amerikanische )?(?:Anbieter|Dienstleister|Drittanbieter|Dienst|Hoster|Hostinganbieter|Hosting-Anbieter|Unternehmen|Betreiber|Auftragsverarbeiter|Provider)\b(?! (?:und|oder|sind|haben|verarbeiten|speichern|nutzen)\b)|\b(?:[Tt]he|[Tt]his|[Oo]ur) (?:above-mentioned |aforementioned |external |hosting |service |US )?(?:provider|company|service provider|host|hosting provider|processor|vendor|operator)\b(?!s)/;
+
+/** A noun that refers to a recipient not yet named: "Unser Hoster …", "the host …", "folgenden Dienstleister". */
+export const REFERENCE_NOUN =
+  /\b(?:Anbieters?|Dienstleisters?|Dienstleistern|Drittanbieters?|Hosters?|Hostinganbieters?|Hosting-Anbieters?|Hosting-?Dienstleisters?|Auftragsverarbeiters?|Provider|Betreibers?|host|hosting provider|provider|service provider|processor|vendor)\b/i;
 
 /** A clause that applies across the policy: "Sofern eine Verarbeitung außerhalb des EWR erfolgt, …". */
 export const POLICY_WIDE = /\b(?:sofern|soweit|wenn|falls|where|if|insofar as)\b[^.]{0,120}?(?:Drittl|Drittstaat|außerhalb|third countr|outside)/i;

@@ -1,4 +1,4 @@
-import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, SELF_HOSTING_DENIED, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB } from './cues.js';
+import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, SELF_HOSTING_DENIED, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB, URL_TEXT } from './cues.js';
 import type { CountryMention } from './countryMentions.js';
 import type { Mechanism, Role } from './types.js';
 import { isEuOrEea } from '../kb/countries.js';
@@ -37,7 +37,8 @@ export function mechanismsIn(text: string): Mechanism[] {
 }
 
 export function rolesIn(text: string): Role[] {
-  return ROLE_CUES.filter(({ role, re }) => re.test(text) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(text))).map(({ role }) => role);
+  const prose = text.replace(URL_TEXT, ' ');
+  return ROLE_CUES.filter(({ role, re }) => re.test(prose) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(prose))).map(({ role }) => role);
 }
 
 /** Classifies the sentences of one document: `classify(sentence, sentenceStart, ranges, excluded)`. */

@@ -11,7 +11,7 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   },
   {
     role: 'joint_controller',
-    re: /\bgemeinsam(?:e|en)? (?:mit (?:\S+\s+){1,4})?[Vv]erantwortlich|\bgemeinsame Verantwortlichkeit|\bArt\.? ?26 (?:DSGVO|DS-GVO|GDPR)|\bArtikel 26 (?:DSGVO|DS-GVO)|\bjoint(?:ly)? controllers?\b|\bjoint controllership\b/i,
+    re: /\bgemeinsam(?:e|en)? (?:mit (?:\S+\s+){1,4})?[Vv]erantwortlich|\bgemeinsame[rn]? Verantwortung\b|\bgemeinsame Verantwortlichkeit|\bArt(?:ikel|\.)? ?26 (?:(?:Abs\.?|para\.?|paragraph) ?\d+ |\(\d\) ?)?(?:DSGVO|DS-GVO|GDPR)|\bjoint(?:ly)? controllers?\b|\bjoint controllership\b|\bjoint(?:ly)? responsib(?:le|ility)\b|\bjointly controlled\b/i,
   },
   {
     role: 'controller',
@@ -19,7 +19,7 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   },
   {
     role: 'processor',
-    re: /Auftragsverarbeit|Auftragsdatenverarbeit|\bAVV\b|\bAV-Vertrag|\bArt\.? ?28 (?:Abs\. ?\d+ )?(?:DSGVO|DS-GVO|GDPR)|\bArtikel 28 (?:DSGVO|DS-GVO)|\bArt\. 28\(\d\)|\bin unserem Auftrag\b|\bim Auftrag (?:de[rs]|von|unseres|unserer) |\b(?:nach )?unseren? Weisungen\b|\bDatenverarbeitungs(?:vertr|zusatz|vereinbarung)|\bweisungsgebunden\b|\bUnterauftragnehmer|\bUnterauftragsverarbeiter|\b(?:data )?processors?\b|\bsub-?processors?\b|\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bon our behalf\b|\bon our instructions\b/i,
+    re: /Auftragsverarbeit|Auftragsdatenverarbeit|\bAVV\b|\bAV-Vertrag|\bArt\.? ?28 (?:Abs\. ?\d+ )?(?:DSGVO|DS-GVO|GDPR)|\bArtikel 28 (?:DSGVO|DS-GVO)|\bArt\. 28\(\d\)|\bin unserem Auftrag\b|\bim Auftrag (?:de[rs]|von|unseres|unserer) |\b(?:nach )?unseren? Weisungen\b|\bDatenverarbeitungs(?:vertr|zusatz|vereinbarung)|\bweisungsgebunden\b|\bUnterauftragnehmer|\bUnterauftragsverarbeiter|\b(?:data )?processors?\b|\bsub-?processors?\b|\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bon our behalf\b|\bon behalf of (?:us|the (?:website )?operator|the controller)\b|\bon our instructions\b|\boutsourcing of (?:our |the )?data processing\b|\bacts? as (?:our )?(?:data )?processor\b/i,
   },
 ];
 
@@ -37,6 +37,13 @@ export const MECHANISM_CUES: { mechanism: Mechanism; re: RegExp }[] = [
   { mechanism: 'ART49', re: /\bArt(?:ikel|\.)? ?49 (?:Abs\.? ?1 )?(?:S(?:atz|\.) ?1 )?(?:lit\.? ?[a-g]|DSGVO|DS-GVO|GDPR|\(1\))/i },
   { mechanism: 'OTHER', re: /\b(?:sonstige[nr]?|andere[nr]?|weitere[nr]?) geeignete[nr]? Garantien|\bother (?:appropriate|suitable) safeguards\b/i },
 ];
+
+/** Link targets name paths, not roles: "…/legal/processors/…" is no processor cue. */
+export const URL_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|de|org|net|io|eu)\/\S*/gi;
+
+/** Someone else runs the service: an open-source tool so described is not self-hosted for want of a provider. */
+export const OPERATED_BY_OTHERS =
+  /\b(?:provided|operated|hosted|offered|run) by\b|\bservers? of\b|\bAnbieter (?:ist|dieses|des)\b|\b(?:betrieben|bereitgestellt|angeboten|gehostet) (?:von|durch)\b|\bServern? (?:der|des|von)\b/i;
 
 /** "keine eigenen Server": the opposite of self-hosting. */
 export const SELF_HOSTING_DENIED = /\bkeine[nr]? eigenen?\b|\bnot (?:run|host)\b/i;
@@ -62,7 +69,7 @@ export const POSSIBLE =
 
 /** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen", "these providers". */
 export const PLURAL_SCOPE =
-  /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|beide[nr]?|die (?:genannten |eingesetzten |oben genannten )?(?:Anbieter|Dienstleister|Drittanbieter)\b(?! ist)|diese[nr]? (?:\S+ )?(?:Anbieter|Dienstleister|Drittanbieter|Unternehmen)\b(?! ist)|all (?:of )?(?:these |the |our )?(?:providers|processors|vendors|services|companies|third[- ]part(?:y|ies))|(?:these|those|both|the above|the aforementioned) (?:\S+ )?(?:providers|processors|vendors|services|companies|third[- ]parties)|each of (?:these|the|our) (?:providers|processors|vendors|services|companies)|the providers|both providers)\b/i;
+  /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|beide[nr]?|genannten|eingesetzten|diese[nr]?|die) (?:\S+ ){0,2}?(?:Anbieter|Anbietern|Dienstleister|Dienstleistern|Drittanbieter|Drittanbietern|Unternehmen|Hostinganbieter|Auftragsverarbeiter|Auftragsverarbeitern|Empfänger|Empfängern|Partner|Partnern|Dienste|Diensten|Tools)\b(?! ist\b)|\b(?:all|each|both|these|those|the above|the aforementioned) (?:of )?(?:\S+ ){0,2}?(?:providers|processors|vendors|services|companies|recipients|partners|tools|third[- ]parties)\b/i;
 
 /** A singular reference to one recipient: "Das Unternehmen …", "Der Anbieter …", "The provider …". */
 export const SINGULAR_REFERENCE =

@@ -3,7 +3,7 @@ import type { Vendor } from '../kb/vendors.js';
 import { documentClassifier, mechanismsIn, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
-import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
+import { INFRASTRUCTURE_OF, NOT_A_USE, OPERATED_BY_OTHERS, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
@@ -122,7 +122,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     if (!mentionEvidence.length) continue;
     const decided = decideRole(e, own, evidenceOf);
     // open-source software named without any provider runs on the controller's own servers
-    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable ? { ...decided, role: 'self_hosted' as Role } : decided;
+    const provided = own.some((x) => OPERATED_BY_OTHERS.test(seg.sentences[x.i].text));
+    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable && !provided ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = parentOf.get(e.id);
     recipients.push({

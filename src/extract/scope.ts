@@ -110,6 +110,7 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
       for (const id of ids) targets.set(id, [[s.start, s.end]]);
     };
     const distinct = [...new Set(named.map((m) => m.entity))];
+    let list: Set<number>;
     if (distinct.length > 1) {
       // text before the first mention concerns all named recipients; after it, each owns the
       // stretch from its mention to the next other recipient's mention
@@ -122,30 +123,31 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
       });
     } else if (distinct.length === 1) targets.set(distinct[0], [[s.start, s.end]]);
     else if (s.heading && rolesIn(s.text).some((r) => r !== 'self_hosted')) whole(tree[s.section]);
-    else if (!s.heading && /:$/.test(s.text) && listed(seg, bySentence, tree, i).size) whole(listed(seg, bySentence, tree, i));
+    else if (!s.heading && !s.item && /:$/.test(s.text) && (list = listed(seg, bySentence, tree, i)).size) whole(list);
     else if (PLURAL_SCOPE.test(s.text)) whole(plural(seg, tree, s.section) ?? block);
     else if (SINGULAR_REFERENCE.test(s.text) && lastOf[i] !== undefined) whole([lastOf[i]!]);
-    else if (!block.size && REFERENCE_NOUN.test(s.text)) whole(namedLater(seg, bySentence, i));
+    // an empty block: its section has named no one before this sentence, so all it names comes later
+    else if (!block.size && REFERENCE_NOUN.test(s.text)) whole(own[s.section]);
     else whole(block);
     out.push({ sentence: i, targets, block, named: new Set(distinct), general: targets.size === 0 });
   });
   return out;
 }
 
+/** How many sentences a list may run: a list introduction governs its list, not the rest of the policy. */
+const MAX_LIST = 100;
+
 /**
  * The recipients a list introduction at sentence `i` governs: those its list items name, or,
- * where sub-sections follow it directly, those its section's tree names after it.
+ * where sub-sections follow it directly, those its section's tree names.
  */
 function listed(seg: Segmented, bySentence: Mention[][], tree: Set<number>[], i: number): Set<number> {
-  const out = new Set<number>();
   const s = seg.sentences[i];
-  let j = i + 1;
-  for (; j < seg.sentences.length && seg.sentences[j].item && seg.sentences[j].section === s.section; j++) bySentence[j].forEach((m) => out.add(m.entity));
-  const next = seg.sentences[j];
-  if (j === i + 1 && next?.heading && ancestry(seg, next.section).includes(s.section) && next.section !== s.section) {
-    for (let k = j; k < seg.sentences.length && ancestry(seg, seg.sentences[k].section).includes(s.section); k++) bySentence[k].forEach((m) => out.add(m.entity));
-  }
-  return new Set([...out].filter((id) => tree[s.section].has(id)));
+  const next = seg.sentences[i + 1];
+  if (next?.heading && next.section !== s.section && ancestry(seg, next.section).includes(s.section)) return tree[s.section];
+  const out = new Set<number>();
+  for (let j = i + 1; j < Math.min(seg.sentences.length, i + 1 + MAX_LIST) && seg.sentences[j].item && seg.sentences[j].section === s.section; j++) bySentence[j].forEach((m) => out.add(m.entity));
+  return out;
 }
 
 /** The recipients of the smallest section around `section` (not the whole policy) that names more than one. */
@@ -155,12 +157,4 @@ function plural(seg: Segmented, tree: Set<number>[], section: number): Set<numbe
     if (tree[k].size > 1) return tree[k];
   }
   return undefined;
-}
-
-/** The recipients the sentence's own section names after it. */
-function namedLater(seg: Segmented, bySentence: Mention[][], i: number): Set<number> {
-  const out = new Set<number>();
-  const section = seg.sentences[i].section;
-  for (let j = i + 1; j < seg.sentences.length && seg.sentences[j].section === section; j++) bySentence[j].forEach((m) => out.add(m.entity));
-  return out;
 }

@@ -85,8 +85,10 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
       lastSection = s.section;
       const sec = seg.sections[s.section];
       const inHeading = s.heading ? named : [];
-      const below = opener.named && ancestry(seg, s.section).includes(opener.section);
-      const continues = CONTINUATION.test(sec.heading) || isCountryLine(sec.heading) || below || /:$/.test(s.text);
+      const below = ancestry(seg, s.section).includes(opener.section) && s.section !== opener.section;
+      // a numbered or marked-up heading as high as the block's own starts a new topic, whatever its title
+      const sibling = sec.structured && seg.sections[opener.section].structured && !below;
+      const continues = !sibling && (CONTINUATION.test(sec.heading) || isCountryLine(sec.heading) || (below && opener.named) || /:$/.test(s.text));
       if (inHeading.length || !continues || i === 0) {
         block = new Set();
         opener = { section: s.section, named: inHeading.length > 0 };

@@ -9,6 +9,10 @@ export interface Section {
   end: number;
   /** Index of the enclosing section in the tree ("3" for "3.1", the last numbered heading for an unnumbered one); -1 for the root. */
   parent: number;
+  /** Depth in the tree: the numbering's or the markdown level; one below the last numbered heading when unnumbered. */
+  depth: number;
+  /** Numbered or marked up ("3.1", "## …"): its depth is stated, not guessed. */
+  structured: boolean;
 }
 
 export interface Sentence {
@@ -125,7 +129,10 @@ function classifyLines(lines: Line[]): ('heading' | 'item' | 'text')[] {
   lines.forEach((line, i) => {
     const next = lines[i + 1];
     const t = line.text;
-    const inAddress = isAddressish(t) && (nearAddress(lines, i, -1) || nearAddress(lines, i, 1));
+    // an address line next to another, the name line over an address, or the country line right under one
+    const overAddress = next !== undefined && !next.blankBefore && isAddressish(next.text) && nearAddress(lines, i + 1, 1);
+    const underAddress = !line.blankBefore && isAddressish(lines[i - 1]?.text) && t.split(' ').length <= 3;
+    const inAddress = (isAddressish(t) && (nearAddress(lines, i, -1) || nearAddress(lines, i, 1))) || ((overAddress || underAddress) && !NUMBERING.test(t));
     // "10 Main Street" over a city line is an address: a bare number titles only over a blank line or prose
     const bareNumber = /^\d{1,3} /.test(t) && next !== undefined && !next.blankBefore && !isProse(next.text);
     const structural = MARKDOWN.test(t) || BOLD_LINE.test(t) || (!inAddress && !bareNumber && NUMBERING.test(t) && isHeadingLine(t, next?.text));
@@ -175,7 +182,7 @@ export function segment(text: string): Segmented {
     pos += l.length + 1;
   }
   const kinds = classifyLines(lines);
-  const sections: Section[] = [{ heading: '', level: 0, number: '', start: 0, end: text.length, parent: -1 }];
+  const sections: Section[] = [{ heading: '', level: 0, number: '', start: 0, end: text.length, parent: -1, depth: 0, structured: true }];
   const sentences: Sentence[] = [];
   // open sections by depth: the parent of a heading is the nearest open one above its depth
   const open: { index: number; depth: number }[] = [{ index: 0, depth: 0 }];
@@ -183,10 +190,11 @@ export function segment(text: string): Segmented {
   lines.forEach((line, i) => {
     if (kinds[i] === 'heading') {
       const h = headingOf(line.text, lastDepth);
-      if (h.level || MARKDOWN.test(line.text)) lastDepth = h.depth;
+      const structured = h.level > 0 || MARKDOWN.test(line.text);
+      if (structured) lastDepth = h.depth;
       while (open.length > 1 && open[open.length - 1].depth >= h.depth) open.pop();
       sections[sections.length - 1].end = line.start;
-      sections.push({ heading: h.heading, level: h.level, number: h.number, start: line.start, end: text.length, parent: open[open.length - 1].index });
+      sections.push({ heading: h.heading, level: h.level, number: h.number, start: line.start, end: text.length, parent: open[open.length - 1].index, depth: h.depth, structured });
       open.push({ index: sections.length - 1, depth: h.depth });
       push(line.text, 0, line.text.length, line.start, { section: sections.length - 1, line: i, heading: true, item: false }, sentences);
     } else splitLine(line.text, line.start, { section: sections.length - 1, line: i, heading: false, item: kinds[i] === 'item' }, sentences);

@@ -92,7 +92,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       .filter((c) => controller.evidence && c.start > controller.evidence.start && c.start < controller.evidence.end + 150 && /[,\n]\s*$/.test(text.slice(c.start - 3, c.start)))
       .map((c) => c.start),
   );
-  const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
+  const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean; indirect: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
   const policyWideClauses: PolicyWideClause[] = [];
   const classify = documentClassifier(countries);
@@ -107,7 +107,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       const e = entities[id];
       const f = classify(s.text, s.start, ranges, (c, k) => e.addressCountries.has(k) || controllerAddress.has(c.start));
       if (!facts.has(id)) facts.set(id, []);
-      facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id) });
+      facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id), indirect: sc.indirect });
     }
     collectSubprocessors(s.text, sc, entities, mentions, evidenceOf(sc.sentence), subprocessors);
   }
@@ -255,9 +255,15 @@ function collectSubprocessors(sentence: string, sc: { targets: Map<number, unkno
   for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name);
 }
 
-function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
+/**
+ * The strongest role the recipient's sentences state. Self-hosting is a fact about software,
+ * so it counts only where the sentence is about the recipient itself or its block: a list
+ * introduction or an "our host …" sentence that says "auf eigenen Servern" speaks of the
+ * controller's servers, and the hoster it governs stays what else the text makes it.
+ */
+function decideRole(e: Entity, own: { i: number; f: SentenceFacts; indirect: boolean }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
   for (const role of ROLE_PRIORITY) {
-    const hit = own.find((x) => x.f.roles.includes(role));
+    const hit = own.find((x) => x.f.roles.includes(role) && !(role === 'self_hosted' && x.indirect));
     if (hit) return { role, roleEvidence: evidenceOf(hit.i) };
   }
   return { role: 'unspecified', roleEvidence: null };

@@ -14,6 +14,8 @@ export interface SentenceScope {
   named: Set<number>;
   /** true where no recipient is in scope: general text, candidate for policy-wide clauses */
   general: boolean;
+  /** the targets come from a heading, a list introduction or a reference to a recipient named later, not from the recipient's own text */
+  indirect: boolean;
 }
 
 /** A growing set as it was at one moment: its first `size` members. */
@@ -108,8 +110,10 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
     const named = bySentence[i];
     const block = members(blockOf[i]);
     const targets = new Map<number, [number, number][]>();
+    let indirect = false;
     const whole = (ids: Iterable<number>) => {
       for (const id of ids) targets.set(id, [[s.start, s.end]]);
+      return true;
     };
     const distinct = [...new Set(named.map((m) => m.entity))];
     let list: Set<number>;
@@ -124,14 +128,14 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
         targets.get(m.entity)!.push([m.start, next]);
       });
     } else if (distinct.length === 1) targets.set(distinct[0], [[s.start, s.end]]);
-    else if (s.heading && rolesIn(s.text).some((r) => r !== 'self_hosted')) whole(tree[s.section]);
-    else if (!s.heading && !s.item && /:$/.test(s.text) && (list = listed(seg, bySentence, tree, i)).size) whole(list);
+    else if (s.heading && rolesIn(s.text).some((r) => r !== 'self_hosted')) indirect = whole(tree[s.section]);
+    else if (!s.heading && !s.item && /:$/.test(s.text) && (list = listed(seg, bySentence, tree, i)).size) indirect = whole(list);
     else if (PLURAL_SCOPE.test(s.text)) whole(plural(seg, tree, s.section) ?? block);
     else if (SINGULAR_REFERENCE.test(s.text) && lastOf[i] !== undefined) whole([lastOf[i]!]);
     // an empty block: its section has named no one before this sentence, so all it names comes later
-    else if (!block.size && REFERENCE_NOUN.test(s.text)) whole(own[s.section]);
+    else if (!block.size && REFERENCE_NOUN.test(s.text)) indirect = whole(own[s.section]);
     else whole(block);
-    out.push({ sentence: i, targets, block, named: new Set(distinct), general: targets.size === 0 });
+    out.push({ sentence: i, targets, block, named: new Set(distinct), general: targets.size === 0, indirect: indirect && targets.size > 0 });
   });
   return out;
 }

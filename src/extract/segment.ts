@@ -33,8 +33,8 @@ export interface Segmented {
   sentences: Sentence[];
 }
 
-// "3.1.", "3.1 -", "7.2 – ", "IV.", "a)", "§ 4": the numbering of a heading and what separates it from the title
-const NUMBERING = /^((?:\d{1,2}\.)*\d{1,2}\.?|[IVX]{1,4}\.|[a-z]\)|§ ?\d{1,2}[a-z]?)(?:\s+[-–—:|]|[-–—:|])?\s+(?=\S)/;
+// "3.1.", "3.1 -", "7.2 – ", "8)", "IV.", "a)", "§ 4": the numbering of a heading and what separates it from the title
+const NUMBERING = /^((?:\d{1,2}\.)*\d{1,2}[.)]?|[IVX]{1,4}\.|[a-z]\)|§ ?\d{1,2}[a-z]?)(?:\s+[-–—:|]|[-–—:|])?\s+(?=\S)/;
 const MARKDOWN = /^(#{1,6})\s+(?=\S)/;
 const BOLD_LINE = /^\*\*([^*]{1,100})\*\*:?$/;
 const BULLET = /^[-•*–·▪◦>|]/;
@@ -162,7 +162,7 @@ function headingOf(t: string, lastDepth: number): { heading: string; level: numb
   const bold = BOLD_LINE.exec(t);
   const title = md ? t.slice(md[0].length) : bold ? bold[1] : t;
   const num = NUMBERING.exec(title)?.[1] ?? '';
-  const clean = num.replace(/\.$/, '');
+  const clean = num.replace(/[.)]$/, '');
   const dotted = /^\d/.test(clean);
   const level = dotted ? clean.split('.').length : num && !/\)$/.test(num) ? 1 : 0;
   const depth = md ? md[1].length : level || lastDepth + 1;

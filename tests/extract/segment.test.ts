@@ -13,8 +13,9 @@ describe('segment: headings', () => {
   });
 
   it('reads "7.2 - Title", a lower-case title after a number, markdown and bold titles', () => {
-    const text = '7. Dienste\n\n7.2 - Umfragen\n\nText folgt hier.\n\n7.3. webnest\n\nText folgt hier.\n\n## Hosting\n\nText folgt hier.\n\n**Kontakt**\n\nText folgt hier.';
-    expect(headings(text)).toEqual(['7. Dienste', '7.2 - Umfragen', '7.3. webnest', 'Hosting', 'Kontakt']);
+    const text = '7. Dienste\n\n7.2 - Umfragen\n\nText folgt hier.\n\n7.3. webnest\n\nText folgt hier.\n\n8) Rechte\n\nText folgt hier.\n\n## Hosting\n\nText folgt hier.\n\n**Kontakt**\n\nText folgt hier.';
+    expect(headings(text)).toEqual(['7. Dienste', '7.2 - Umfragen', '7.3. webnest', '8) Rechte', 'Hosting', 'Kontakt']);
+    expect(segment(text).sections.find((s) => s.heading === '8) Rechte')).toMatchObject({ number: '8', level: 1, parent: 0 });
   });
 
   it('takes an unnumbered lower-case title only between blank lines over prose', () => {

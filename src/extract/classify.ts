@@ -1,4 +1,4 @@
-import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, SELF_HOSTING_DENIED, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB, URL_TEXT } from './cues.js';
+import { MECHANISM_CUES, POSSIBLE, ROLE_CUES, ROLE_DEFINITION, SELF_HOSTING_DENIED, THIRD_COUNTRY, TRANSFER_NEGATED, TRANSFER_VERB, URL_TEXT } from './cues.js';
 import type { CountryMention } from './countryMentions.js';
 import type { Mechanism, Role } from './types.js';
 import { isEuOrEea } from '../kb/countries.js';
@@ -38,7 +38,8 @@ export function mechanismsIn(text: string): Mechanism[] {
 
 export function rolesIn(text: string): Role[] {
   const prose = text.replace(URL_TEXT, ' ');
-  return ROLE_CUES.filter(({ role, re }) => re.test(prose) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(prose))).map(({ role }) => role);
+  const defines = ROLE_DEFINITION.test(prose);
+  return ROLE_CUES.filter(({ role, re }) => re.test(prose) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(prose)) && !(role === 'processor' && defines)).map(({ role }) => role);
 }
 
 /** Classifies the sentences of one document: `classify(sentence, sentenceStart, ranges, excluded)`. */

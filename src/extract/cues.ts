@@ -38,6 +38,10 @@ export const MECHANISM_CUES: { mechanism: Mechanism; re: RegExp }[] = [
   { mechanism: 'OTHER', re: /\b(?:sonstige[nr]?|andere[nr]?|weitere[nr]?) geeignete[nr]? Garantien|\bother (?:appropriate|suitable) safeguards\b/i },
 ];
 
+/** A sentence that explains the term rather than stating a role: "Auftragsverarbeiter sind …", "a so-called data processor". */
+export const ROLE_DEFINITION =
+  /\b(?:so-called|sogenannte[nr]?|sog\.) ["„“]?(?:data )?(?:processors?|Auftragsverarbeiter[ns]?)\b|^["„“]?Auftragsverarbeiter["“]? (?:ist|sind|bezeichnet|meint)\b|^(?:An? |The )?["“]?(?:data )?processor["”]? (?:is|means)\b/i;
+
 /** Link targets name paths, not roles: "…/legal/processors/…" is no processor cue. */
 export const URL_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|de|org|net|io|eu)\/\S*/gi;
 

@@ -84,5 +84,8 @@ describe('role cues', () => {
     expect(rolesIn('We have an agreement with X for the outsourcing of our data processing.')).toEqual(['processor']);
     expect(rolesIn('Our host acts as our data processor.')).toEqual(['processor']);
     expect(rolesIn('Details: https://x.example/legal/processors/list and www.x.example/dpa')).toEqual([]);
+    expect(rolesIn('Auftragsverarbeiter sind Stellen, die Daten im Auftrag eines Verantwortlichen verarbeiten.')).toEqual([]);
+    expect(rolesIn('This may be the case if a so-called data processor is involved.')).toEqual([]);
+    expect(rolesIn('Wir haben mit dem Anbieter einen Vertrag zur Auftragsverarbeitung geschlossen.')).toEqual(['processor']);
   });
 });

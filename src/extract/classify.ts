@@ -11,10 +11,12 @@ import {
   PRIVACY_SHIELD,
   RIGHTS_TEXT,
   ROLE_CUES,
+  ROLE_DEFINITION,
   SELF_HOSTING_DENIED,
   THIRD_COUNTRY,
   TRANSFER_NEGATED,
   TRANSFER_VERB,
+  URL_TEXT,
   US_COMPOUND,
 } from './cues.js';
 import type { CountryMention } from './countryMentions.js';
@@ -82,7 +84,9 @@ export function mechanismsIn(text: string): Mechanism[] {
 }
 
 export function rolesIn(text: string): Role[] {
-  return ROLE_CUES.filter(({ role, re }) => re.test(text) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(text))).map(({ role }) => role);
+  const prose = text.replace(URL_TEXT, ' ');
+  const defines = ROLE_DEFINITION.test(prose);
+  return ROLE_CUES.filter(({ role, re }) => re.test(prose) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(prose)) && !(role === 'processor' && defines)).map(({ role }) => role);
 }
 
 /** Classifies the sentences of one document: `classify(sentence, sentenceStart, ranges, excluded)`. */

@@ -11,7 +11,7 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   },
   {
     role: 'joint_controller',
-    re: /\bgemeinsam(?:e|en)? (?:mit (?:\S+\s+){1,4})?[Vv]erantwortlich|\bgemeinsame Verantwortlichkeit|\bArt\.? ?26 (?:DSGVO|DS-GVO|GDPR)|\bArtikel 26 (?:DSGVO|DS-GVO)|\bjoint(?:ly)? controllers?\b|\bjoint controllership\b/i,
+    re: /\bgemeinsam(?:e|en)? (?:mit (?:\S+\s+){1,4})?[Vv]erantwortlich|\bgemeinsame[rn]? Verantwortung\b|\bgemeinsame Verantwortlichkeit|\bArt(?:ikel|\.)? ?26 (?:(?:Abs\.?|para\.?|paragraph) ?\d+ |\(\d\) ?)?(?:DSGVO|DS-GVO|GDPR)|\bjoint(?:ly)? controllers?\b|\bjoint controllership\b|\bjoint(?:ly)? responsib(?:le|ility)\b|\bjointly controlled\b/i,
   },
   {
     role: 'controller',
@@ -19,7 +19,7 @@ export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   },
   {
     role: 'processor',
-    re: /Auftragsverarbeit|Auftragsdatenverarbeit|\bAVV\b|\bAV-Vertrag|\bArt\.? ?28 (?:Abs\. ?\d+ )?(?:DSGVO|DS-GVO|GDPR)|\bArtikel 28 (?:DSGVO|DS-GVO)|\bArt\. 28\(\d\)|\bin unserem Auftrag\b|\bim Auftrag (?:de[rs]|von|unseres|unserer) |\b(?:nach )?unseren? Weisungen\b|\bDatenverarbeitungs(?:vertr|zusatz|vereinbarung)|\bweisungsgebunden\b|\bUnterauftragnehmer|\bUnterauftragsverarbeiter|\b(?:data )?processors?\b|\bsub-?processors?\b|\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bon our behalf\b|\bon our instructions\b/i,
+    re: /Auftragsverarbeit|Auftragsdatenverarbeit|\bAVV\b|\bAV-Vertrag|\bArt\.? ?28 (?:Abs\. ?\d+ )?(?:DSGVO|DS-GVO|GDPR)|\bArtikel 28 (?:DSGVO|DS-GVO)|\bArt\. 28\(\d\)|\bin unserem Auftrag\b|\bim Auftrag (?:de[rs]|von|unseres|unserer) |\b(?:nach )?unseren? Weisungen\b|\bDatenverarbeitungs(?:vertr|zusatz|vereinbarung)|\bweisungsgebunden\b|\bUnterauftragnehmer|\bUnterauftragsverarbeiter|\b(?:data )?processors?\b|\bsub-?processors?\b|\bdata processing (?:agreement|addendum)\b|\bDPA\b|\bon our behalf\b|\bon behalf of (?:us|the (?:website )?operator|the controller)\b|\bon our instructions\b|\boutsourcing of (?:our |the )?data processing\b|\bacts? as (?:our )?(?:data )?processor\b/i,
   },
 ];
 
@@ -46,6 +46,17 @@ export const MECHANISM_CUES: { mechanism: Mechanism; re: RegExp }[] = [
   },
   { mechanism: 'OTHER', re: /\b(?:sonstige[nr]?|andere[nr]?|weitere[nr]?) geeignete[nr]? Garantien|\bother (?:appropriate|suitable) safeguards\b/i },
 ];
+
+/** A sentence that explains the term rather than stating a role: "Auftragsverarbeiter sind …", "a so-called data processor". */
+export const ROLE_DEFINITION =
+  /\b(?:so-called|sogenannte[nr]?|sog\.) ["„“]?(?:data )?(?:processors?|Auftragsverarbeiter[ns]?)\b|^["„“]?Auftragsverarbeiter["“]? (?:ist|sind|bezeichnet|meint)\b|^(?:An? |The )?["“]?(?:data )?processor["”]? (?:is|means)\b/i;
+
+/** Link targets name paths, not roles: "…/legal/processors/…" is no processor cue. */
+export const URL_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+\.(?:com|de|org|net|io|eu)\/\S*/gi;
+
+/** Someone else runs the service: an open-source tool so described is not self-hosted for want of a provider. */
+export const OPERATED_BY_OTHERS =
+  /\b(?:provided|operated|hosted|offered|run) by\b|\bservers? of\b|\bAnbieter (?:ist|dieses|des)\b|\b(?:betrieben|bereitgestellt|angeboten|gehostet) (?:von|durch)\b|\bServern? (?:der|des|von)\b/i;
 
 /** "keine eigenen Server": the opposite of self-hosting. */
 export const SELF_HOSTING_DENIED = /\bkeine[nr]? eigenen?\b|\bnot (?:run|host)\b/i;
@@ -103,8 +114,17 @@ export const TRANSFER_NEGATED =
 export const POSSIBLE =
   /\b(?:kann|können|könnte|könnten|möglich(?:e[nrs]?|erweise)?|nicht (?:vollständig |gänzlich )?aus(?:zu)?schließen|nicht ausgeschlossen|unter Umständen|ggf\.?|gegebenenfalls|im Einzelfall|Einzelfällen|may|might|could|possibly|cannot be (?:ruled out|excluded)|in individual cases|if applicable)\b/i;
 
-/** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen". */
-export const PLURAL_SCOPE = /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|die Anbieter|diese[nr]? Anbieter|all (?:of )?(?:these |the )?(?:providers|processors|vendors))\b/i;
+/** The sentence speaks of every recipient in the section, not one: "mit allen Hosting-Unternehmen", "these providers". */
+export const PLURAL_SCOPE =
+  /\b(?:allen?|sämtliche[nr]?|jeweilige[nr]?|beide[nr]?|genannten|eingesetzten|diese[nr]?|die) (?:\S+ ){0,2}?(?:Anbieter|Anbietern|Dienstleister|Dienstleistern|Drittanbieter|Drittanbietern|Unternehmen|Hostinganbieter|Auftragsverarbeiter|Auftragsverarbeitern|Empfänger|Empfängern|Partner|Partnern|Dienste|Diensten|Tools)\b(?! ist\b)|\b(?:all|each|both|these|those|the above|the aforementioned) (?:of )?(?:\S+ ){0,2}?(?:providers|processors|vendors|services|companies|recipients|partners|tools|third[- ]parties)\b/i;
+
+/** A singular reference to one recipient: "Das Unternehmen …", "Der Anbieter …", "The provider …". */
+export const SINGULAR_REFERENCE =
+  /\b(?:[Dd](?:er|as|ieser|ieses)|[Uu]nser(?:e[rs]?)?) (?:genannte |vorgenannte |eingesetzte |externe |US-amerikanische )?(?:Anbieter|Dienstleister|Drittanbieter|Dienst|Hoster|Hostinganbieter|Hosting-Anbieter|Unternehmen|Betreiber|Auftragsverarbeiter|Provider)\b(?! (?:und|oder|sind|haben|verarbeiten|speichern|nutzen)\b)|\b(?:[Tt]he|[Tt]his|[Oo]ur) (?:above-mentioned |aforementioned |external |hosting |service |US )?(?:provider|company|service provider|host|hosting provider|processor|vendor|operator)\b(?!s)/;
+
+/** A noun that refers to a recipient not yet named: "Unser Hoster …", "the host …", "folgenden Dienstleister". */
+export const REFERENCE_NOUN =
+  /\b(?:Anbieters?|Dienstleisters?|Dienstleistern|Drittanbieters?|Hosters?|Hostinganbieters?|Hosting-Anbieters?|Hosting-?Dienstleisters?|Auftragsverarbeiters?|Provider|Betreibers?|host|hosting provider|provider|service provider|processor|vendor)\b/i;
 
 /** A clause that applies across the policy: "Sofern eine Verarbeitung außerhalb des EWR erfolgt, …". */
 export const POLICY_WIDE = /\b(?:sofern|soweit|wenn|falls|where|if|insofar as)\b[^.]{0,120}?(?:Drittl|Drittstaat|außerhalb|third countr|outside)/i;

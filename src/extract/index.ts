@@ -4,7 +4,7 @@ import { documentClassifier, type SentenceFacts } from './classify.js';
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { collectSubprocessors, findAffiliations } from './affiliates.js';
-import { NOT_A_USE } from './cues.js';
+import { NOT_A_USE, OPERATED_BY_OTHERS } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
@@ -77,7 +77,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       .filter((c) => controller.evidence && c.start > controller.evidence.start && c.start < controller.evidence.end + 150 && /[,\n]\s*$/.test(text.slice(c.start - 3, c.start)))
       .map((c) => c.start),
   );
-  const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean }[]>();
+  const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean; indirect: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
   const general: number[] = [];
   const classify = documentClassifier(countries);
@@ -88,7 +88,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       const e = entities[id];
       const f = classify(s.text, s.start, ranges, (c, k) => e.addressCountries.has(k) || controllerAddress.has(c.start));
       if (!facts.has(id)) facts.set(id, []);
-      facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id) });
+      facts.get(id)!.push({ i: sc.sentence, f, named: sc.named.has(id), indirect: sc.indirect });
     }
     collectSubprocessors(seg, sc, entities, affiliations.all, affiliations.infrastructure.get(sc.sentence) ?? [], evidenceOf(sc.sentence), subprocessors);
   }
@@ -101,7 +101,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     if (!mentionEvidence.length) continue;
     const decided = decideRole(e, own, evidenceOf);
     // open-source software named without any provider runs on the controller's own servers
-    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable ? { ...decided, role: 'self_hosted' as Role } : decided;
+    const provided = own.some((x) => OPERATED_BY_OTHERS.test(seg.sentences[x.i].text));
+    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable && !provided ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = affiliations.parents.get(e.id);
     recipients.push({
@@ -207,9 +208,15 @@ function spanIndex(spans: { start: number; end: number }[]): (a: number, b: numb
   };
 }
 
-function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
+/**
+ * The strongest role the recipient's sentences state. Self-hosting is a fact about software,
+ * so it counts only where the sentence is about the recipient itself or its block: a list
+ * introduction or an "our host …" sentence that says "auf eigenen Servern" speaks of the
+ * controller's servers, and the hoster it governs stays what else the text makes it.
+ */
+function decideRole(e: Entity, own: { i: number; f: SentenceFacts; indirect: boolean }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
   for (const role of ROLE_PRIORITY) {
-    const hit = own.find((x) => x.f.roles.includes(role));
+    const hit = own.find((x) => x.f.roles.includes(role) && !(role === 'self_hosted' && x.indirect));
     if (hit) return { role, roleEvidence: evidenceOf(hit.i) };
   }
   return { role: 'unspecified', roleEvidence: null };

@@ -4,7 +4,8 @@ import { documentClassifier, mechanismsIn, type SentenceFacts } from './classify
 import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
-import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
+import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type CatalogHit, type Entity, type Mention } from './entities.js';
+import { findCandidates, presentedAsOpenSource, type Candidate, presentedAsRecipient, receivesData } from './candidates.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
 import {
@@ -16,9 +17,9 @@ import {
   looksLikePolicy,
   sentenceTopics,
 } from './metadata.js';
-import { nameKey } from './names.js';
+import { nameKey, nameTokens } from './names.js';
 import { normalizeInput } from './normalize.js';
-import { findOrganizations } from './organizations.js';
+import { findOrganizations, type OrgMention } from './organizations.js';
 import { scopeSentences } from './scope.js';
 import { segment, type Segmented } from './segment.js';
 import type { Certainty, Evidence, Link, Mechanism, PolicyGraph, PolicyWideClause, ProcessingLocation, Recipient, Role, Transfer } from './types.js';
@@ -49,9 +50,16 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   const controller = findController(text, seg, orgs, countries, evidenceOf);
   const controllerKeys = controller.name ? [nameKey(controller.name)] : [];
 
-  const { entities, orgMentions } = buildEntities(text, orgs, countries, controllerKeys);
   const sentenceAt = sentenceLocator(seg);
-  const hits = findCatalogHits(text).map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) }));
+  const catalogHits = findCatalogHits(text);
+  const candidates = recipientCandidates(text, seg, orgs, catalogHits, sentenceAt);
+  const { entities, orgMentions } = buildEntities(text, [...orgs, ...candidates.named].sort((a, b) => a.start - b.start), countries, controllerKeys);
+  // a candidate without legal form has none; one named only by a brand ("Mateo" in a list of tools) is a brand
+  for (const e of entities) if (e.legalForm === '') {
+    e.legalForm = null;
+    e.brandOnly = !candidates.organisations.has(nameKey(e.name));
+  }
+  const hits = catalogHits.map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) || candidates.covers(hit.start, hit.end) }));
   entities.push(...brandOnlyEntities(hits, entities, controllerKeys));
   const mentions = collectMentions(text, entities, orgMentions, hits, (offset) => {
     const s = seg.sentences[sentenceAt(offset)];
@@ -121,8 +129,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     const mentionEvidence = dedupe(mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
     const decided = decideRole(e, own, evidenceOf);
-    // open-source software named without any provider runs on the controller's own servers
-    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable ? { ...decided, role: 'self_hosted' as Role } : decided;
+    // software the text presents as open source, named without any provider, runs on the controller's own servers
+    const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && presentedAsOpenSource(mentionEvidence.map((m) => m.quote));
+    const { role, roleEvidence } = selfHosted ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = parentOf.get(e.id);
     recipients.push({
@@ -158,6 +167,41 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     recipients,
     text,
   };
+}
+
+/**
+ * Candidates without legal form that receive data, as organisation mentions with an empty legal
+ * form (so entity resolution gives them seats and aliases like any other), minus those a legal
+ * form or a catalog name already covers; and which catalog names a candidate presents as used
+ * ("Google Workspace: E-Mail" in a list of tools).
+ */
+function recipientCandidates(text: string, seg: Segmented, orgs: OrgMention[], hits: CatalogHit[], sentenceAt: (offset: number) => number) {
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const found = findCandidates(text);
+  // a brand list names brands only where one of its items is a known name
+  const known = (c: Candidate) => hits.some((h) => overlaps(h, c)) || orgs.some((o) => overlaps(o, c));
+  const brandLists = new Set(found.filter((c) => c.list !== undefined && known(c)).map((c) => c.list));
+  const kept = found.filter((c) => {
+    if (c.list !== undefined && !brandLists.has(c.list)) return false;
+    const i = sentenceAt(c.start);
+    const s = seg.sentences[i];
+    if (orgs.some((o) => overlaps(o, c)) || !receivesData(text, c.start, c.end, s.start, s.end)) return false;
+    // an organisation word alone says nothing of data: the sentence or its neighbours must ("Wir kooperieren mit der X-Stiftung" does not)
+    return c.kind !== 'organisation' || presentedAsRecipient(seg.sentences.slice(Math.max(0, i - 1), i + 2).map((x) => x.text));
+  });
+  const named: OrgMention[] = [];
+  const organisations = new Set<string>();
+  for (const c of kept) {
+    // a catalog name that is the whole candidate is the catalog's ("Paypal" in a list); one inside a longer name is its maker ("OpenStreetMap Foundation")
+    if (hits.some((h) => h.start <= c.start && h.end >= c.end)) continue;
+    // a brand that begins with a named entity's or a catalog name's word is that maker's product ("Google Consent Mode")
+    const first = nameTokens(c.name)[0];
+    if (c.kind !== 'organisation' && (hits.some((h) => overlaps(h, c)) || orgs.some((o) => nameTokens(o.name)[0] === first))) continue;
+    if (named.some((n) => overlaps(n, c))) continue;
+    named.push({ name: c.name, legalForm: '', start: c.start, end: c.end });
+    if (c.kind === 'organisation' || c.kind === 'provider') organisations.add(nameKey(c.name));
+  }
+  return { named, organisations, covers: (start: number, end: number) => kept.some((c) => c.start <= start && c.end >= end) };
 }
 
 /** Offset → index of the sentence containing it (binary search; sentences are sorted). */

@@ -92,5 +92,6 @@ function nameBefore(text: string, formStart: number, formEnd: number, form: stri
 }
 
 function isNameToken(tok: string): boolean {
-  return /^[\p{L}\d(][\p{L}\d.&'’()\-+!]*$/u.test(tok) && /[\p{Lu}\d]|\.\p{L}/u.test(tok);
+  // "Ideen³": a superscript digit is part of a name
+  return /^[\p{L}\d(][\p{L}\d\p{No}.&'’()\-+!]*$/u.test(tok) && /[\p{Lu}\d]|\.\p{L}/u.test(tok);
 }

@@ -154,7 +154,10 @@ function listItems(text: string, add: (name: string, start: number, kind: Candid
       // prose is no list item: a long line without the "Name:" shape ends the list
       if (!item || (lines[j].length > 160 && !/^[^:]{1,40}: /.test(lines[j]))) break;
       // an address line ("Hauptstraße 6") is no item
-      if (!NOT_AN_ITEM.test(item[1]) && !/\d$/.test(item[1])) add(item[1], at + lines[j].indexOf(item[1]), 'list-item');
+      if (!NOT_AN_ITEM.test(item[1]) && !GENERIC.test(item[1]) && !/\d$/.test(item[1])) add(item[1], at + lines[j].indexOf(item[1]), 'list-item');
+      // "Hosting: Serverwerk", "Zahlung: Stripe": under a category label the name is the value
+      const value = GENERIC.test(item[1]) ? /^[^:]{1,40}:[ \t]+([\p{L}\p{N}][\p{L}\p{N}³&'’.+-]{1,30}(?: [\p{L}\p{N}][\p{L}\p{N}³&'’.+-]{0,30}){0,3})/u.exec(lines[j].trim()) : null;
+      if (value) add(value[1], at + lines[j].indexOf(value[1], lines[j].indexOf(':')), 'list-item');
     }
   }
 }
@@ -163,9 +166,15 @@ function listItems(text: string, add: (name: string, start: number, kind: Candid
 const RECEIVING =
   /\b(?:nutz|verwend|einsetz|einges|eingebunden|Anbieter|Dienst|bereitgestellt|betrieben|betreibt|gehostet|hostet|übermittel|weitergegeben|weitergeleitet|übertragen|Server|verarbeite|erhebt|erhoben|Auftrag|Empfänger|provid|operat|host|transfer|shar|process|collect|recipient|use[sd]?\b|using|servers?\b)/i;
 
-/** Whether the sentences around an organisation named without legal form say data goes there or a service of it is used. */
-export function presentedAsRecipient(around: string[]): boolean {
-  return around.some((s) => RECEIVING.test(s));
+/**
+ * Whether the sentence that names an organisation without legal form says data goes there or a
+ * service of it is used; a line that is only the name (an address block) is read with the
+ * sentences before and after it in its section.
+ */
+export function presentedAsRecipient(name: string, sentence: string, neighbours: string[]): boolean {
+  if (RECEIVING.test(sentence)) return true;
+  const rest = sentence.replace(name, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return rest.length <= 3 && neighbours.some((s) => RECEIVING.test(s));
 }
 
 /** Bodies that receive data by law, not as the controller's recipients. */

@@ -169,8 +169,9 @@ export function surfaceNames(e: Entity): Map<string, 'service' | 'alias'> {
   return out;
 }
 
+// "über" starts with a letter outside \w, so the words are bounded by letters (\p{L}), not by \b
 const USE =
-  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power)\w*|\b(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei)\b/i;
+  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power)\w*|(?<!\p{L})(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei|arbeite[nt]? (?:\p{L}+ ){0,2}mit|zusammen|work(?:s|ing)? with)(?!\p{L})/iu;
 
 export interface CatalogHit {
   name: string;
@@ -248,7 +249,8 @@ export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): b
   if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before)) return false;
   // "in Rechenzentren von AWS": infrastructure of another recipient, a sub-processor rather than a recipient
   if (/(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before)) return false;
-  const heading = seg.sections[s.section].start === s.start && compact(s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '')) === compact(hit.name);
+  // (a heading is short: no compacting of a long sentence once per hit)
+  const heading = seg.sections[s.section].start === s.start && s.text.length <= hit.end - hit.start + 40 && compact(s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '')) === compact(hit.name);
   const near = s.text.slice(Math.max(0, hit.start - s.start - 60), hit.end - s.start + 40);
   return heading || USE.test(near);
 }

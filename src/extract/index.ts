@@ -128,7 +128,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     if (isParentOnly) continue;
     const mentionEvidence = dedupe(mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
-    const decided = decideRole(e, own, evidenceOf);
+    // a service the catalog knows cannot be self-hosted ("Stripe … nie auf unseren Servern") is no self-hosted tool, whatever a nearby sentence says of servers
+    const decided = decideRole(e, own, evidenceOf, e.vendor && !e.vendor.selfHostable ? ['self_hosted'] : []);
     // software the text presents as open source, named without any provider, runs on the controller's own servers
     const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && presentedAsOpenSource(mentionEvidence.map((m) => m.quote));
     const { role, roleEvidence } = selfHosted ? { ...decided, role: 'self_hosted' as Role } : decided;
@@ -187,7 +188,9 @@ function recipientCandidates(text: string, seg: Segmented, orgs: OrgMention[], h
     const s = seg.sentences[i];
     if (orgs.some((o) => overlaps(o, c)) || !receivesData(text, c.start, c.end, s.start, s.end)) return false;
     // an organisation word alone says nothing of data: the sentence or its neighbours must ("Wir kooperieren mit der X-Stiftung" does not)
-    return c.kind !== 'organisation' || presentedAsRecipient(seg.sentences.slice(Math.max(0, i - 1), i + 2).map((x) => x.text));
+    // a name line's neighbours: the sentence that leads to it and the two it heads
+    const neighbours = [seg.sentences[i - 1], seg.sentences[i + 1], seg.sentences[i + 2]].filter(Boolean).map((x) => x.text);
+    return c.kind !== 'organisation' || presentedAsRecipient(c.name, s.text, neighbours);
   });
   const named: OrgMention[] = [];
   const organisations = new Set<string>();
@@ -298,8 +301,9 @@ function collectSubprocessors(sentence: string, sc: { targets: Map<number, unkno
   for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name);
 }
 
-function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
+function decideRole(e: Entity, own: { i: number; f: SentenceFacts }[], evidenceOf: (i: number) => Evidence, excluded: Role[] = []): { role: Role; roleEvidence: Evidence | null } {
   for (const role of ROLE_PRIORITY) {
+    if (excluded.includes(role)) continue;
     const hit = own.find((x) => x.f.roles.includes(role));
     if (hit) return { role, roleEvidence: evidenceOf(hit.i) };
   }

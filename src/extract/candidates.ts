@@ -203,10 +203,14 @@ export function receivesData(text: string, start: number, end: number, sentenceS
   return !NO_PERSONAL_DATA.test(text.slice(end, sentenceEnd));
 }
 
-/** "die Open-Source-Software X", "the open source tool X": software the text presents as open source. */
-const OPEN_SOURCE = /\bopen[- ]?source\b|\bquelloffen/i;
+/**
+ * "die Open-Source-Software X", "the open source tool X", "unsere eigene X-Instanz", "a self-hosted
+ * instance": software the text presents as installed by the controller, not a service it subscribes to.
+ */
+const OWN_INSTALLATION =
+  /\bopen[- ]?source\b|\bquelloffen|\beigene[nrm]? (?:[\p{L}\d.]+-)?Instanz\b|\b(?:our|its) own (?:\S+ )?instance\b|\bself-hosted\b|\bselbst gehostet|\bselbstgehostet/iu;
 
-/** Whether one of the sentences that name a tool presents it as open source (software the controller installs, not a service it subscribes to). */
-export function presentedAsOpenSource(sentences: string[]): boolean {
-  return sentences.some((s) => OPEN_SOURCE.test(s));
+/** Whether one of the sentences that name a self-hostable tool presents it as the controller's own installation. */
+export function presentedAsOwnInstallation(sentences: string[]): boolean {
+  return sentences.some((s) => OWN_INSTALLATION.test(s));
 }

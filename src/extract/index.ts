@@ -5,7 +5,7 @@ import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { INFRASTRUCTURE_OF, NOT_A_USE, PARENT_CUE, POLICY_WIDE, SUBPROCESSOR_CUE } from './cues.js';
 import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type CatalogHit, type Entity, type Mention } from './entities.js';
-import { findCandidates, presentedAsOpenSource, type Candidate, presentedAsRecipient, receivesData } from './candidates.js';
+import { findCandidates, presentedAsOwnInstallation, type Candidate, presentedAsRecipient, receivesData } from './candidates.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
 import {
@@ -130,8 +130,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     if (!mentionEvidence.length) continue;
     // a service the catalog knows cannot be self-hosted ("Stripe … nie auf unseren Servern") is no self-hosted tool, whatever a nearby sentence says of servers
     const decided = decideRole(e, own, evidenceOf, e.vendor && !e.vendor.selfHostable ? ['self_hosted'] : []);
-    // software the text presents as open source, named without any provider, runs on the controller's own servers
-    const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && presentedAsOpenSource(mentionEvidence.map((m) => m.quote));
+    // software the text presents as open source or as its own instance, named without any provider, runs on the controller's own servers
+    const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && presentedAsOwnInstallation(mentionEvidence.map((m) => m.quote));
     const { role, roleEvidence } = selfHosted ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = parentOf.get(e.id);

@@ -4,7 +4,6 @@ import { legalFormOf } from '../kb/legalForms.js';
 import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { NOT_A_USE } from './cues.js';
-import { literalScanner } from './literalScan.js';
 import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
@@ -135,8 +134,9 @@ export function surfaceNames(e: Entity): Map<string, 'service' | 'alias'> {
   return out;
 }
 
+// "über" starts with a letter outside \w, so the words are bounded by letters (\p{L}), not by \b
 const USE =
-  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power)\w*|\b(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei)\b/i;
+  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power)\w*|(?<!\p{L})(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei|arbeite[nt]? (?:\p{L}+ ){0,2}mit|zusammen|work(?:s|ing)? with)(?!\p{L})/iu;
 
 export interface CatalogHit {
   name: string;
@@ -147,17 +147,64 @@ export interface CatalogHit {
 
 const CATALOG_NAMES = new Map<string, Vendor>();
 for (const v of VENDORS) for (const n of [...v.services, v.brand, ...v.aliases]) if (n.length >= 3 && !CATALOG_NAMES.has(n)) CATALOG_NAMES.set(n, v);
-// One alternation over every catalog name, longest first, so the text is scanned once.
-const CATALOG = literalScanner(
-  [...CATALOG_NAMES.keys()].sort((a, b) => b.length - a.length),
-  '(?<![\\p{L}\\d./@-])',
-  '(?![\\p{L}\\d]|\\.[a-z]|-[\\p{L}])',
-  false,
-);
 
-/** Every place the text names a product or brand of the catalog. */
+/** A name reduced to its letters and digits, lower-cased: "Jitsi-Meet", "Jitsi Meet" and "jitsimeet" meet here. */
+const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const tokenCount = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+
+// Catalog names by compact key (the first name wins: services before brand before aliases), and
+// every prefix of a key, so the window over the text's words stops as soon as no key can follow.
+const BY_COMPACT = new Map<string, string>();
+const COMPACT_PREFIXES = new Set<string>();
+for (const n of CATALOG_NAMES.keys()) {
+  const k = compact(n);
+  if (k.length < 3 || !/\p{L}/u.test(k) || BY_COMPACT.has(k)) continue;
+  BY_COMPACT.set(k, n);
+  for (let i = 1; i <= k.length; i++) COMPACT_PREFIXES.add(k.slice(0, i));
+}
+const MAX_WORDS = Math.max(...[...BY_COMPACT.values()].map(tokenCount));
+const WORD = /[\p{L}\p{N}]+/gu;
+// between two words of one name: nothing but a space, a hyphen or a dot inside a domain ("Jitsi-Meet", "meet.jit.si", "Bunny CDN")
+const JOIN = /^(?: |-|‑|\.| & )$/;
+const CAMEL = /\p{Ll}\p{Lu}/u;
+
+/**
+ * Whether a surface that has a catalog name's letters is that name: the same letters in the same
+ * case (only spaces or hyphens differ: "Bunny CDN" for BunnyCDN); or another case where the text
+ * capitalises it ("Paypal", "Posthog"); or all lower case where the catalog name is no plain word
+ * ("paypal" for PayPal, "google analytics") — a lower-case "stripe" or "teams" is an ordinary word.
+ */
+function sameName(surface: string, name: string): boolean {
+  if (surface === name) return true;
+  const letters = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (letters(surface) === letters(name)) return true;
+  if (/^\p{Lu}/u.test(surface)) return true;
+  return surface === surface.toLowerCase() && tokenCount(surface) === tokenCount(name) && (CAMEL.test(name) || tokenCount(name) > 1);
+}
+
+/** Every place the text names a product or brand of the catalog, tolerant of case, spaces and hyphens. */
 export function findCatalogHits(text: string): CatalogHit[] {
-  return CATALOG.scan(text).map((m) => ({ name: m[0], vendor: CATALOG_NAMES.get(m[0])!, start: m.index, end: m.index + m[0].length }));
+  const words: { start: number; end: number; key: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase() });
+  const out: CatalogHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // a name stands on its own: not inside a path, an e-mail address or a domain
+    if (/[./@-]/.test(text[words[i].start - 1] ?? '')) continue;
+    let key = '';
+    let found: { name: string; last: number } | null = null;
+    for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
+      if (j > i && !JOIN.test(text.slice(words[j - 1].end, words[j].start))) break;
+      key += words[j].key;
+      if (!COMPACT_PREFIXES.has(key)) break;
+      const name = BY_COMPACT.get(key);
+      if (name && !/^(?:\.[a-z]|-\p{L})/u.test(text.slice(words[j].end, words[j].end + 2)) && sameName(text.slice(words[i].start, words[j].end), name)) found = { name, last: j };
+    }
+    if (!found) continue;
+    out.push({ name: found.name, vendor: CATALOG_NAMES.get(found.name)!, start: words[i].start, end: words[found.last].end });
+    i = found.last;
+  }
+  return out;
 }
 
 /** A hit that names a product in use, not an example, a denial or a link. */
@@ -167,7 +214,8 @@ export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): b
   if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before)) return false;
   // "in Rechenzentren von AWS": infrastructure of another recipient, a sub-processor rather than a recipient
   if (/(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before)) return false;
-  const heading = seg.sections[s.section].start === s.start && s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '').trim() === hit.name;
+  // (a heading is short: no compacting of a long sentence once per hit)
+  const heading = seg.sections[s.section].start === s.start && s.text.length <= hit.end - hit.start + 40 && compact(s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '')) === compact(hit.name);
   const near = s.text.slice(Math.max(0, hit.start - s.start - 60), hit.end - s.start + 40);
   return heading || USE.test(near);
 }

@@ -5,7 +5,8 @@ import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { collectSubprocessors, findAffiliations } from './affiliates.js';
 import { NOT_A_USE, OPERATED_BY_OTHERS } from './cues.js';
-import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type Entity, type Mention } from './entities.js';
+import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type CatalogHit, type Entity, type Mention } from './entities.js';
+import { findCandidates, presentedAsOwnInstallation, type Candidate, presentedAsRecipient, receivesData } from './candidates.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
 import {
@@ -17,9 +18,9 @@ import {
   looksLikePolicy,
   sentenceTopics,
 } from './metadata.js';
-import { nameKey } from './names.js';
+import { nameKey, nameTokens } from './names.js';
 import { normalizeInput } from './normalize.js';
-import { findOrganizations } from './organizations.js';
+import { findOrganizations, type OrgMention } from './organizations.js';
 import { scopeSentences } from './scope.js';
 import { brandSeat } from './seats.js';
 import { segment, type Segmented } from './segment.js';
@@ -52,9 +53,16 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   const controller = findController(text, seg, orgs, countries, evidenceOf);
   const controllerKeys = controller.name ? [nameKey(controller.name)] : [];
 
-  const { entities, orgMentions } = buildEntities(text, orgs, countries, controllerKeys);
   const sentenceAt = sentenceLocator(seg);
-  const hits = findCatalogHits(text).map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) }));
+  const catalogHits = findCatalogHits(text);
+  const candidates = recipientCandidates(text, seg, orgs, catalogHits, sentenceAt);
+  const { entities, orgMentions } = buildEntities(text, [...orgs, ...candidates.named].sort((a, b) => a.start - b.start), countries, controllerKeys);
+  // a candidate without legal form has none; one named only by a brand ("Mateo" in a list of tools) is a brand
+  for (const e of entities) if (e.legalForm === '') {
+    e.legalForm = null;
+    e.brandOnly = !candidates.organisations.has(nameKey(e.name));
+  }
+  const hits = catalogHits.map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) || candidates.covers(hit.start, hit.end) }));
   entities.push(...brandOnlyEntities(hits, entities, controllerKeys));
   const mentions = collectMentions(text, entities, orgMentions, hits, (offset) => {
     const s = seg.sentences[sentenceAt(offset)];
@@ -99,10 +107,13 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     const own = facts.get(e.id) ?? [];
     const mentionEvidence = dedupe(affiliations.mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
-    const decided = decideRole(e, own, evidenceOf);
-    // open-source software named without any provider runs on the controller's own servers
+    // a service the catalog knows cannot be self-hosted ("Stripe … nie auf unseren Servern") is no self-hosted tool, whatever a nearby sentence says of servers
+    const decided = decideRole(e, own, evidenceOf, e.vendor && !e.vendor.selfHostable ? ['self_hosted'] : []);
+    // software the text presents as open source or as its own instance, named without any provider
+    // (and not said to be provided or hosted by someone), runs on the controller's own servers
     const provided = own.some((x) => OPERATED_BY_OTHERS.test(seg.sentences[x.i].text));
-    const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable && !provided ? { ...decided, role: 'self_hosted' as Role } : decided;
+    const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && !provided && presentedAsOwnInstallation(mentionEvidence.map((m) => m.quote));
+    const { role, roleEvidence } = selfHosted ? { ...decided, role: 'self_hosted' as Role } : decided;
     const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = affiliations.parents.get(e.id);
     recipients.push({
@@ -140,6 +151,43 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     recipients,
     text,
   };
+}
+
+/**
+ * Candidates without legal form that receive data, as organisation mentions with an empty legal
+ * form (so entity resolution gives them seats and aliases like any other), minus those a legal
+ * form or a catalog name already covers; and which catalog names a candidate presents as used
+ * ("Google Workspace: E-Mail" in a list of tools).
+ */
+function recipientCandidates(text: string, seg: Segmented, orgs: OrgMention[], hits: CatalogHit[], sentenceAt: (offset: number) => number) {
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const found = findCandidates(text);
+  // a brand list names brands only where one of its items is a known name
+  const known = (c: Candidate) => hits.some((h) => overlaps(h, c)) || orgs.some((o) => overlaps(o, c));
+  const brandLists = new Set(found.filter((c) => c.list !== undefined && known(c)).map((c) => c.list));
+  const kept = found.filter((c) => {
+    if (c.list !== undefined && !brandLists.has(c.list)) return false;
+    const i = sentenceAt(c.start);
+    const s = seg.sentences[i];
+    if (orgs.some((o) => overlaps(o, c)) || !receivesData(text, c.start, c.end, s.start, s.end)) return false;
+    // an organisation word alone says nothing of data: the sentence or its neighbours must ("Wir kooperieren mit der X-Stiftung" does not)
+    // a name line's neighbours: the sentence that leads to it and the two it heads
+    const neighbours = [seg.sentences[i - 1], seg.sentences[i + 1], seg.sentences[i + 2]].filter(Boolean).map((x) => x.text);
+    return c.kind !== 'organisation' || presentedAsRecipient(c.name, s.text, neighbours);
+  });
+  const named: OrgMention[] = [];
+  const organisations = new Set<string>();
+  for (const c of kept) {
+    // a catalog name that is the whole candidate is the catalog's ("Paypal" in a list); one inside a longer name is its maker ("OpenStreetMap Foundation")
+    if (hits.some((h) => h.start <= c.start && h.end >= c.end)) continue;
+    // a brand that begins with a named entity's or a catalog name's word is that maker's product ("Google Consent Mode")
+    const first = nameTokens(c.name)[0];
+    if (c.kind !== 'organisation' && (hits.some((h) => overlaps(h, c)) || orgs.some((o) => nameTokens(o.name)[0] === first))) continue;
+    if (named.some((n) => overlaps(n, c))) continue;
+    named.push({ name: c.name, legalForm: '', start: c.start, end: c.end });
+    if (c.kind === 'organisation' || c.kind === 'provider') organisations.add(nameKey(c.name));
+  }
+  return { named, organisations, covers: (start: number, end: number) => kept.some((c) => c.start <= start && c.end >= end) };
 }
 
 /** Offset → index of the sentence containing it (binary search; sentences are sorted). */
@@ -209,13 +257,14 @@ function spanIndex(spans: { start: number; end: number }[]): (a: number, b: numb
 }
 
 /**
- * The strongest role the recipient's sentences state. Self-hosting is a fact about software,
- * so it counts only where the sentence is about the recipient itself or its block: a list
- * introduction or an "our host …" sentence that says "auf eigenen Servern" speaks of the
- * controller's servers, and the hoster it governs stays what else the text makes it.
+ * The strongest role the recipient's sentences state, apart from `excluded`. Self-hosting is a
+ * fact about software, so it counts only where the sentence is about the recipient itself or its
+ * block: a list introduction or an "our host …" sentence that says "auf eigenen Servern" speaks
+ * of the controller's servers, and the hoster it governs stays what else the text makes it.
  */
-function decideRole(e: Entity, own: { i: number; f: SentenceFacts; indirect: boolean }[], evidenceOf: (i: number) => Evidence): { role: Role; roleEvidence: Evidence | null } {
+function decideRole(e: Entity, own: { i: number; f: SentenceFacts; indirect: boolean }[], evidenceOf: (i: number) => Evidence, excluded: Role[] = []): { role: Role; roleEvidence: Evidence | null } {
   for (const role of ROLE_PRIORITY) {
+    if (excluded.includes(role)) continue;
     const hit = own.find((x) => x.f.roles.includes(role) && !(role === 'self_hosted' && x.indirect));
     if (hit) return { role, roleEvidence: evidenceOf(hit.i) };
   }

@@ -246,7 +246,8 @@ function endsSentence(tok: string): boolean {
 const LIST_MARKER = /^\(?(?:\d{1,3}|\p{Ll}|[ivx]{1,4})\)$/u;
 
 function isNamePart(tok: string): boolean {
-  return /^[\p{L}\d(][\p{L}\d.&'’()\-+!]*$/u.test(tok) && /[\p{Lu}\d]|\.\p{L}/u.test(tok);
+  // "Ideen³": a superscript digit is part of a name
+  return /^[\p{L}\d(][\p{L}\d\p{No}.&'’()\-+!]*$/u.test(tok) && /[\p{Lu}\d]|\.\p{L}/u.test(tok);
 }
 
 /**

@@ -136,7 +136,7 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'facebook-messenger', brand: 'Facebook Messenger', aliases: ['Messenger'], entities: META, category: 'chat', popularity: 3, dpfCertified: true }),
 
   // Amazon
-  vendor({ key: 'aws', brand: 'Amazon Web Services', aliases: ['AWS'], entities: [AWS_LU, AWS_US], services: ['Amazon Web Services', 'Amazon S3', 'Amazon EC2', 'Amazon CloudFront', 'Amazon SES', 'Amazon RDS'], category: 'hosting', popularity: 30, parent: 'Amazon.com, Inc.', dpfCertified: true }),
+  vendor({ key: 'aws', brand: 'Amazon Web Services', aliases: ['AWS', 'Amazon Web Service'], entities: [AWS_LU, AWS_US], services: ['Amazon Web Services', 'Amazon S3', 'Amazon EC2', 'Amazon CloudFront', 'Amazon SES', 'Amazon RDS'], category: 'hosting', popularity: 30, parent: 'Amazon.com, Inc.', dpfCertified: true }),
   vendor({ key: 'amazon-pay', brand: 'Amazon Pay', entities: [{ name: 'Amazon Payments Europe S.C.A.', country: 'LU', city: 'Luxembourg', address: '38 Avenue John F. Kennedy, L-1855 Luxembourg' }], category: 'payment', popularity: 10, parent: 'Amazon.com, Inc.' }),
   vendor({ key: 'amazon-associates', brand: 'Amazon-Partnerprogramm', aliases: ['Amazon Associates', 'Amazon PartnerNet'], entities: [AMAZON_EU], category: 'ads', popularity: 6, parent: 'Amazon.com, Inc.' }),
   vendor({ key: 'amazon-ads', brand: 'Amazon Ads', aliases: ['Amazon Advertising'], entities: [{ name: 'Amazon Online Germany GmbH', country: 'DE', city: 'München' }, AMAZON_EU], category: 'ads', popularity: 3, parent: 'Amazon.com, Inc.' }),
@@ -261,7 +261,11 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'threema', brand: 'Threema', aliases: ['Threema Work'], entities: [{ name: 'Threema GmbH', country: 'CH', city: 'Pfäffikon SZ', address: 'Churerstrasse 82, 8808 Pfäffikon SZ' }], category: 'chat', popularity: 3 }),
   vendor({ key: 'rocket-chat', brand: 'Rocket.Chat', entities: [{ name: 'Rocket.Chat Technologies Corp.', country: 'US', city: 'Wilmington' }], category: 'chat', popularity: 1, selfHostable: true }),
   vendor({ key: 'mattermost', brand: 'Mattermost', entities: [{ name: 'Mattermost, Inc.', country: 'US', city: 'Palo Alto' }], category: 'chat', popularity: 1, selfHostable: true }),
-  vendor({ key: 'element', brand: 'Element', aliases: ['Matrix', 'Riot.im'], entities: [{ name: 'New Vector Limited', country: 'GB', city: 'London' }], category: 'chat', popularity: 1, selfHostable: true }),
+  vendor({ key: 'element', brand: 'Element', aliases: ['Riot.im'], entities: [{ name: 'New Vector Limited', country: 'GB', city: 'London' }], category: 'chat', popularity: 1, selfHostable: true }),
+  // the open protocol and its reference server, stewarded by a foundation apart from Element's maker
+  vendor({ key: 'matrix', brand: 'Matrix', aliases: ['Matrix.org', 'Synapse'], entities: [{ name: 'The Matrix.org Foundation C.I.C.', country: 'GB', city: 'London' }], category: 'chat', popularity: 1, selfHostable: true }),
+  vendor({ key: 'humhub', brand: 'HumHub', entities: [{ name: 'HumHub GmbH', country: 'DE' }], category: 'social', popularity: 1, selfHostable: true }),
+  vendor({ key: 'discourse', brand: 'Discourse', entities: [{ name: 'Civilized Discourse Construction Kit, Inc.', country: 'US' }], category: 'chat', popularity: 1, selfHostable: true }),
   vendor({ key: 'userlike', brand: 'Userlike', entities: [{ name: 'Userlike UG (haftungsbeschränkt)', country: 'DE', city: 'Köln', address: 'Probsteigasse 44-46, 50670 Köln' }], category: 'chat', popularity: 4 }),
   vendor({ key: 'livechat', brand: 'LiveChat', entities: [{ name: 'Text S.A.', country: 'PL', city: 'Wrocław', formerNames: ['LiveChat Software S.A.'] }], category: 'chat', popularity: 2 }),
   vendor({ key: 'crisp', brand: 'Crisp', entities: [{ name: 'Crisp IM SAS', country: 'FR', city: 'Nantes' }], category: 'chat', popularity: 1 }),
@@ -272,7 +276,7 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'zendesk', brand: 'Zendesk', entities: [{ name: 'Zendesk, Inc.', country: 'US', city: 'San Francisco', address: '989 Market Street, San Francisco, CA 94103' }], services: ['Zendesk', 'Zendesk Support', 'Zendesk Chat'], category: 'support', popularity: 6, dpfCertified: true }),
   vendor({ key: 'intercom', brand: 'Intercom', entities: [{ name: 'Intercom R&D Unlimited Company', country: 'IE', city: 'Dublin', address: '2nd Floor, Stephen Court, 18-21 St. Stephen’s Green, Dublin 2' }, { name: 'Intercom, Inc.', country: 'US', city: 'San Francisco' }], category: 'support', popularity: 4, dpfCertified: true }),
   vendor({ key: 'freshdesk', brand: 'Freshdesk', aliases: ['Freshchat'], entities: FRESHWORKS, category: 'support', popularity: 2, parent: 'Freshworks Inc.', dpfCertified: true }),
-  vendor({ key: 'zammad', brand: 'Zammad', entities: [{ name: 'Zammad GmbH', country: 'DE', city: 'Berlin' }], category: 'support', popularity: 1, selfHostable: true }),
+  vendor({ key: 'zammad', brand: 'Zammad', entities: [{ name: 'Zammad GmbH', country: 'DE', city: 'Berlin' }, { name: 'Zammad Foundation', country: 'DE', city: 'Berlin' }], category: 'support', popularity: 1, selfHostable: true }),
   vendor({ key: 'help-scout', brand: 'Help Scout', entities: [{ name: 'Help Scout PBC', country: 'US', city: 'Boston' }], category: 'support', popularity: 1 }),
 
   // CRM and sales
@@ -316,6 +320,7 @@ export const VENDORS: readonly Vendor[] = [
 
   // Payment
   vendor({ key: 'paypal', brand: 'PayPal', aliases: ['PayPal Plus', 'PayPal Checkout', 'Braintree'], entities: [{ name: 'PayPal (Europe) S.à r.l. et Cie, S.C.A.', country: 'LU', city: 'Luxembourg', address: '22-24 Boulevard Royal, L-2449 Luxembourg' }, { name: 'PayPal, Inc.', country: 'US', city: 'San Jose' }], services: ['PayPal', 'PayPal Checkout', 'PayPal Ratenzahlung', 'Braintree'], category: 'payment', popularity: 35, parent: 'PayPal Holdings, Inc.', dpfCertified: true }),
+  vendor({ key: 'liberapay', brand: 'Liberapay', entities: [{ name: 'Liberapay', country: 'FR' }], category: 'payment', popularity: 1 }),
   vendor({ key: 'stripe', brand: 'Stripe', entities: [{ name: 'Stripe Payments Europe, Limited', country: 'IE', city: 'Dublin', address: '1 Grand Canal Street Lower, Grand Canal Dock, Dublin, D02 H210' }, { name: 'Stripe, Inc.', country: 'US', city: 'South San Francisco' }], services: ['Stripe', 'Stripe Checkout', 'Stripe Billing'], category: 'payment', popularity: 20, dpfCertified: true }),
   vendor({ key: 'klarna', brand: 'Klarna', aliases: ['Sofort', 'Sofortüberweisung', 'SOFORT'], entities: [{ name: 'Klarna Bank AB (publ)', country: 'SE', city: 'Stockholm', address: 'Sveavägen 46, 111 34 Stockholm' }, { name: 'SOFORT GmbH', country: 'DE', city: 'München' }], services: ['Klarna', 'Klarna Rechnungskauf', 'Sofortüberweisung'], category: 'payment', popularity: 15 }),
   vendor({ key: 'mollie', brand: 'Mollie', entities: [{ name: 'Mollie B.V.', country: 'NL', city: 'Amsterdam', address: 'Keizersgracht 126, 1015 CW Amsterdam' }], category: 'payment', popularity: 5 }),
@@ -346,6 +351,11 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'dropbox', brand: 'Dropbox', entities: [{ name: 'Dropbox International Unlimited Company', country: 'IE', city: 'Dublin' }, { name: 'Dropbox, Inc.', country: 'US', city: 'San Francisco' }], category: 'storage', popularity: 6, dpfCertified: true }),
   vendor({ key: 'box', brand: 'Box', entities: [{ name: 'Box, Inc.', country: 'US', city: 'Redwood City' }], category: 'storage', popularity: 1, dpfCertified: true }),
   vendor({ key: 'nextcloud', brand: 'Nextcloud', entities: [{ name: 'Nextcloud GmbH', country: 'DE', city: 'Stuttgart' }], category: 'storage', popularity: 5, selfHostable: true }),
+  vendor({ key: 'openproject', brand: 'OpenProject', entities: [{ name: 'OpenProject GmbH', country: 'DE', city: 'Berlin' }], category: 'other', popularity: 1, selfHostable: true }),
+  vendor({ key: 'moodle', brand: 'Moodle', entities: [{ name: 'Moodle Pty Ltd', country: 'AU', city: 'Perth' }], category: 'other', popularity: 2, selfHostable: true }),
+  vendor({ key: 'gitlab', brand: 'GitLab', entities: [{ name: 'GitLab Inc.', country: 'US', city: 'San Francisco' }], category: 'hosting', popularity: 1, selfHostable: true }),
+  vendor({ key: 'pretix', brand: 'pretix', aliases: ['Pretix', 'pretix.eu'], entities: [{ name: 'rami.io GmbH', country: 'DE', city: 'Heidelberg' }], category: 'other', popularity: 1, selfHostable: true }),
+  vendor({ key: 'peertube', brand: 'PeerTube', entities: [{ name: 'Framasoft', country: 'FR', city: 'Lyon' }], category: 'social', popularity: 1, selfHostable: true }),
   vendor({ key: 'owncloud', brand: 'ownCloud', entities: [{ name: 'ownCloud GmbH', country: 'DE', city: 'Nürnberg' }], category: 'storage', popularity: 1, selfHostable: true }),
   vendor({ key: 'wetransfer', brand: 'WeTransfer', entities: [{ name: 'WeTransfer B.V.', country: 'NL', city: 'Amsterdam' }], category: 'storage', popularity: 3 }),
   vendor({ key: 'pcloud', brand: 'pCloud', entities: [{ name: 'pCloud AG', country: 'CH', city: 'Baar' }], category: 'storage', popularity: 1 }),

@@ -63,7 +63,7 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
  * with prose after it; a lower-case short line anywhere else is list content.
  */
 function isLowerCaseHeading(line: string, blankBefore: boolean, blankAfter: boolean, next: string | undefined): boolean {
-  return blankBefore && blankAfter && next !== undefined && /^\p{Ll}[\p{L}\d.&' -]{1,40}$/u.test(line) && line.split(' ').length <= 4 && next.split(' ').length >= 8 && /[.!?:]$/.test(next);
+  return blankBefore && blankAfter && next !== undefined && /^\p{Ll}[\p{L}\d.&' -]{1,40}$/u.test(line) && !ADDRESS_LINE.test(line) && line.split(' ').length <= 4 && next.split(' ').length >= 8 && /[.!?:]$/.test(next);
 }
 
 const ABBREVIATIONS = new Set(

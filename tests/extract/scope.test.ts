@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/extract/entities.js';
 import { rolesIn } from '../../src/extract/classify.js';
-import { PLURAL_SCOPE, REFERENCE_NOUN, SINGULAR_REFERENCE } from '../../src/extract/cues.js';
+import { OPERATED_BY_OTHERS, PLURAL_SCOPE, REFERENCE_NOUN, ROLE_DEFINITION, SINGULAR_REFERENCE, URL_TEXT } from '../../src/extract/cues.js';
 import { scopeSentences } from '../../src/extract/scope.js';
 import { segment } from '../../src/extract/segment.js';
 
@@ -67,11 +67,15 @@ describe('scope cues', () => {
   });
   it('stay linear on adversarial input', () => {
     const started = performance.now();
-    for (const re of [PLURAL_SCOPE, SINGULAR_REFERENCE, REFERENCE_NOUN]) {
+    for (const re of [PLURAL_SCOPE, SINGULAR_REFERENCE, REFERENCE_NOUN, ROLE_DEFINITION, OPERATED_BY_OTHERS]) {
       re.test('alle '.repeat(50_000));
       re.test('Der '.repeat(50_000) + 'x');
       re.test('all of these '.repeat(20_000));
+      re.test('so-called '.repeat(20_000));
     }
+    rolesIn('a-'.repeat(50_000) + '.com');
+    'x.com/'.repeat(30_000).replace(URL_TEXT, ' ');
+    rolesIn('https://' + 'a'.repeat(100_000));
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -21,6 +21,7 @@ describe('segment: headings', () => {
   it('takes an unnumbered lower-case title only between blank lines over prose', () => {
     expect(headings('Intro text here.\n\nnewsletter tool\n\nWir versenden unseren Newsletter mit einem externen Dienst an alle Abonnenten.')).toEqual(['newsletter tool']);
     expect(headings('Folgende Daten:\nname\nemail\n\nEnde des Textes hier.')).toEqual([]);
+    expect(headings('Mehr dazu.\n\nwww.anbieter.example\n\nDie Daten werden auf Servern des Anbieters in Irland gespeichert und verarbeitet.')).toEqual([]);
   });
 
   it('builds the tree: sub-sections under their number, unnumbered titles under the last numbered one', () => {

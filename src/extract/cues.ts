@@ -52,7 +52,7 @@ export const ROLE_DEFINITION =
   /\b(?:so-called|sogenannte[nr]?|sog\.) ["„“]?(?:data )?(?:processors?|Auftragsverarbeiter[ns]?)\b|^["„“]?Auftragsverarbeiter["“]? (?:ist|sind|bezeichnet|meint)\b|^(?:An? |The )?["“]?(?:data )?processor["”]? (?:is|means)\b/i;
 
 /** Link targets name paths, not roles: "…/legal/processors/…" is no processor cue. */
-export const URL_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]{1,63}\.(?:com|de|org|net|io|eu)\/\S*/gi;
+export const URL_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|(?<![\w-])[\w-]{1,63}\.(?:com|de|org|net|io|eu)\/\S*/gi;
 
 /** Someone else runs the service: an open-source tool so described is not self-hosted for want of a provider. */
 export const OPERATED_BY_OTHERS =

@@ -46,7 +46,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   };
   const countries = findCountries(text);
   const orgs = findOrganizations(text);
-  const controller = findController(text, seg, orgs, countries, evidenceOf);
+  const controller = findController(text, seg, orgs, evidenceOf);
   const controllerKeys = controller.name ? [nameKey(controller.name)] : [];
 
   const { entities, orgMentions } = buildEntities(text, orgs, countries, controllerKeys);

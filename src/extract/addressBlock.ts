@@ -22,7 +22,7 @@ const POBOX = /^(?:Postfach|Postbox|P\.?\s?O\.?\s?Box|Case postale|Boîte postal
 const CONTACT =
   /^(?:tel(?:efon|\.)?|phone|fon|fax|telefax|mobil|handy|e-?mail|mail|web(?:site|seite)?|internet|homepage|kontakt|contact)\b|@|\[at\]|\(at\)|\bÄTT\b|https?:\/\/|^www\.|^\+?\d[\d /().-]{6,}$/i;
 const REPRESENT =
-  /^(?:(?:gesetzlich |rechtlich )?vertreten durch|vertretungsberechtigt|represented by|legally represented|geschäftsführ|managing director|vorstand|vorsitz|board\b|inhaber(?:in)?\b|owner\b|ceo\b|director\b|präsident|chair|leitung\b|leiter(?:in)?\b|behördenleitung|legal representative|authori[sz]ed representative)/i;
+  /^(?:(?:gesetzlich |rechtlich )?vertreten durch|vertretungsberechtigt|represented by|legally represented|geschäftsführ|managing director|vorstand|vorsitz|board\b|inhaber(?:in)?\b|inh\.\s|owner\b|ceo\b|director\b|präsident|chair|leitung\b|leiter(?:in)?\b|behördenleitung|legal representative|authori[sz]ed representative)/i;
 const REGISTER =
   /^(?:register(?:gericht|nummer)?\b|handelsregister|vereinsregister|amtsgericht|registry|registered (?:in|at|office|under)|hrb?\s?\d|vr\s?\d|ust\.?-?id|umsatzsteuer|vat\b|steuer|tax\b|sitz (?:der|des)|company number|aufsichtsbehörde|zuständige)/i;
 // A German-style street: words ending in a house number ("Hindenburgstr. 12", "Auf dem Paß 10",

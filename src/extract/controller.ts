@@ -47,9 +47,9 @@ const COLON_INTRO = /(?:Verantwortlich|verantwortlich|controller|Controller|resp
 
 // Headings (a line of their own) over the controller's block.
 const HEADING = new RegExp(
-  String.raw`^(?:(?:\d{1,2}\.)*\d{1,2}\.?\s+|[IVX]{1,4}\.\s+|[A-Z]\)\s+)?(?:` +
+  String.raw`^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+|[IVX]{1,4}\.\s+|[A-Z]\)\s+)?(?:` +
     [
-      String.raw`Name und (?:Anschrift|Kontaktdaten|Adresse) de[rs] (?:Verantwortlichen|verantwortlichen Stelle)`,
+      String.raw`Name und (?:Anschrift|Kontaktdaten|Adresse) de[rs] (?:[^\n]{0,40}\s)?(?:Verantwortlichen|verantwortlichen Stelle)`,
       String.raw`(?:Kontaktdaten|Angaben|Informationen|Hinweise?)\s+(?:zum|zur|zu|über|de[rs]|für)\s+(?:den\s+|die\s+|dem\s+)?(?:Verantwortlichen|verantwortlichen Stelle)`,
       String.raw`(?:Kontaktdaten\s+|Angaben zum\s+)?Verantwortliche[rn]?(?:\s+Stelle)?(?:\s+(?:für|im Sinne|gemäß|nach|i\.\s?S\.|und|\()[^\n]{0,70})?`,
       String.raw`Wer ist (?:[^\n]{0,60}\s)?verantwortlich[^\n]{0,60}`,
@@ -62,7 +62,12 @@ const HEADING = new RegExp(
 );
 // Imprint headings and the operator's own heading: weaker, they need not name the controller.
 const IMPRINT_HEADING =
-  /^(?:(?:\d{1,2}\.)*\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:Impressum|Imprint|Legal notice|Site notice|(?:Angaben|Informationen|Information)\s+(?:gemäß|gem\.|nach|according to|pursuant to)\s+§\s?5\s+(?:TMG|DDG)\b[^\n]{0,30}|(?:According|Pursuant) to (?:German )?§\s?5\s+(?:TMG|DDG)\b[^\n]{0,20}|Betreiber(?:in)?(?:\s+(?:der|dieser|des)\s+(?:Website|Webseite|Seite|App|Plattform|Dienstes))?|Anbieter(?:in)?\s+(?:der|dieser)\s+(?:Website|Webseite|Seite|App)|Diensteanbieter(?:in)?|Operator|Website operator)\s*:?$/iu;
+  /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+|[IVX]{1,4}\.\s+)?(?:Impressum|Imprint|Herausgeber(?:in)?|Publisher|Legal notice|Site notice|(?:Angaben|Informationen|Information)\s+(?:gemäß|gem\.|nach|according to|pursuant to)\s+§\s?5\s+(?:TMG|DDG)\b[^\n]{0,30}|(?:According|Pursuant) to (?:German )?§\s?5\s+(?:TMG|DDG)\b[^\n]{0,20}|Betreiber(?:in)?(?:\s+(?:der|dieser|des)\s+(?:Website|Webseite|Seite|App|Plattform|Dienstes))?|Anbieter(?:in)?\s+(?:der|dieser)\s+(?:Website|Webseite|Seite|App)|Diensteanbieter(?:in)?|Operator|Website operator)\s*:?$/iu;
+
+// A label with the block on its own line: "Verantwortlicher: Muster AG, Hauptstr. 1, 12345 Ort".
+const LABEL =
+  /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+)?(?:(?:Kontaktdaten\s+(?:des\s+)?)?Verantwortliche[rn]?(?:\s+Stelle)?|Verantwortlich|(?:Data\s+)?Controller|Responsible(?:\s+party)?)(?:\s+(?:im Sinne|i\.\s?S\.|gemäß|nach|für|for|within|under|according to)\s[^:\n]{0,80})?\s*:\s*(?=\S)/iu;
+const IMPRINT_LABEL = /^(?:Herausgeber(?:in)?|Publisher)\s*:\s*(?=\S)/iu;
 
 // Content responsibility (§ 18 MStV), a DPO, an authority: not the controller.
 const NOT_CONTROLLER_CONTEXT = /\b(?:Inhalte?s?|content|redaktionell|editorial|MStV|RStV)\b|§\s?55\b/i;
@@ -70,7 +75,7 @@ const DPO = /datenschutzbeauftragt|data protection officer|\bDPO\b|\bDSB\b|priva
 const AUTHORITY = /Aufsichtsbehörde|Landesbeauftragte|Bundesbeauftragte|Landesamt für Datenschutz|Datenschutzbehörde|supervisory authority|Commissioner|Beauftragte[rn]? für (?:den )?Datenschutz/i;
 // Definitions and references instead of a name ("die natürliche oder juristische Person, die …")
 const GENERIC =
-  /natürliche oder juristische|natural or legal|im Sinne|within the meaning|Grundverordnung|General Data Protection|\bDSGVO\b|\bGDPR\b|\bArt\.|\b(?:dieser|diese[rn]?|this|our|unsere[rn]?) (?:Website|Webseite|Seite|site|website|Datenschutzerklärung|privacy)|\b(?:folgende|following|nachfolgend|unten|oben|below|above|siehe|see)\b|Impressum|imprint/i;
+  /§|natürliche oder juristische|natural or legal|im Sinne|within the meaning|Grundverordnung|General Data Protection|\bDSGVO\b|\bGDPR\b|\bArt\.|\b(?:dieser|diese[rn]?|this|our|unsere[rn]?) (?:Website|Webseite|Seite|site|website|Datenschutzerklärung|privacy)|\b(?:folgende|following|nachfolgend|unten|oben|below|above|siehe|see)\b|Impressum|imprint/i;
 const FUNCTION_WORD =
   /^(?:die|der|das|den|dem|des|ein|eine|einer|wir|uns|unser|unsere|ihr|ihre|sie|es|er|jede[rs]?|diese[rs]?|verpflichtet|zuständig|you|we|our|us|the|this|these|a|an|it|he|she|they|obliged|responsible)\b/i;
 // Organisation words: a name without legal form that still names an organisation.
@@ -129,6 +134,17 @@ function blockItems(lines: { text: string; start: number }[], li: number, from: 
   return items;
 }
 
+// "ist das Bayerische Staatsministerium …" names the "Bayerisches Staatsministerium": after a
+// definite article a leading adjective is inflected weakly; the name on its own is strong.
+const WEAK_ADJECTIVE = /^((?:\p{Lu}\p{Ll}*(?:isch|sch|ig|lich|al|ell|iv|ein|ar)e\s+)+)(?=\p{Lu})/u;
+function nominative(name: string, before: string): string {
+  const article = /\b(das|der)\s*:?\s*$/i.exec(before)?.[1].toLowerCase();
+  const m = article && WEAK_ADJECTIVE.exec(name);
+  if (!m) return name;
+  const ending = article === 'das' ? 's' : 'r';
+  return m[1].replace(/e(?=\s)/gu, `e${ending}`) + name.slice(m[1].length);
+}
+
 function plausibleName(name: string, block: ParsedBlock): boolean {
   if (!name || name.length > 120 || name.split(/\s+/).length > 12) return false;
   if (GENERIC.test(name) || DPO.test(name) || AUTHORITY.test(name) || FUNCTION_WORD.test(name) || /:$/.test(name)) return false;
@@ -162,7 +178,7 @@ export function candidatesOf(text: string, seg: Segmented): Candidate[] {
     const s = seg.sentences[sentenceAt(seg, from)];
     const block = parseBlock(blockItems(lines, li, from, s && s.end >= from ? s.end : lines[li].start + lines[li].text.length));
     if (!block || !plausibleName(block.name, block)) return;
-    out.push({ block, weight, at });
+    out.push({ block: { ...block, name: nominative(block.name, text.slice(Math.max(0, from - 12), from)) }, weight, at });
   };
   lines.forEach((line, li) => {
     const t = line.text;
@@ -176,6 +192,10 @@ export function candidatesOf(text: string, seg: Segmented): Candidate[] {
       if (!DPO.test(t)) add(li, line.start + t.length, Weight.Statement, line.start);
       return;
     }
+    const label = LABEL.exec(t);
+    if (label && !NOT_CONTROLLER_CONTEXT.test(label[0]) && !DPO.test(label[0])) return add(li, line.start + label[0].length, Weight.Statement, line.start);
+    const imprint = IMPRINT_LABEL.exec(t);
+    if (imprint) return add(li, line.start + imprint[0].length, Weight.Imprint, line.start);
     for (const { re, weight } of STATEMENTS) {
       const m = re.exec(t);
       if (!m) continue;

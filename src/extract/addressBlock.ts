@@ -1,5 +1,5 @@
 import { COUNTRIES } from '../kb/countries.js';
-import { matchLegalForm } from '../kb/legalForms.js';
+import { LEGAL_FORMS, matchLegalForm } from '../kb/legalForms.js';
 
 /**
  * The lines of a name-and-address block ("Muster GmbH / Hauptstr. 1 / 12345 Ort / Deutschland /
@@ -36,6 +36,14 @@ const POSTCODE = /^(?:(?:D|DE|A|AT|CH|FL|L|LU|B|F|I|NL)\s?[-–]\s?)?\d{4,5}\s+\
 const US_ZIP = /\b[A-Z]{2}\s\d{5}(?:-\d{4})?$/;
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}$/;
 
+// Blocks are read at every introduction of a long text: the legal-form test (one pattern per
+// variant) runs only where the item's last word can end a legal form.
+const lastWord = (s: string) => /([\p{L}.&+]+)\)?[.,;:]?\s*$/u.exec(s)?.[1].toLowerCase().replace(/\./g, '') ?? '';
+const FORM_LAST_WORDS = new Set(LEGAL_FORMS.flatMap((f) => [f.form, ...f.variants]).map(lastWord));
+export function endsInLegalForm(s: string): boolean {
+  return FORM_LAST_WORDS.has(lastWord(s)) && !!matchLegalForm(s);
+}
+
 const COUNTRY_BY_NAME = new Map<string, string>();
 for (const c of COUNTRIES) for (const n of c.names) COUNTRY_BY_NAME.set(n.toLowerCase(), c.code);
 
@@ -48,12 +56,13 @@ export function itemKind(raw: string): ItemKind {
   if (REGISTER.test(item)) return 'register';
   if (CONTACT.test(item)) return 'contact';
   if (COUNTRY_BY_NAME.has(item.toLowerCase())) return 'country';
+  // "1600 Amphitheatre Parkway": a house number as long as a postcode, before a street word
+  const numberFirst = STREET_NUMBER_FIRST.test(item);
+  if (numberFirst && STREET_WORD.test(item)) return 'street';
   if (POSTCODE.test(item) || US_ZIP.test(item) || UK_POSTCODE.test(item)) return 'postcode';
-  if (item.length <= 60 && !matchLegalForm(item)) {
-    if (STREET_DE.test(item) || (STREET_NUMBER_FIRST.test(item) && (STREET_WORD.test(item) || /^\d+[a-z]{0,2} /.test(item)))) return 'street';
-    if (STREET_WORD.test(item) && /\d/.test(item)) return 'street';
-  }
-  return 'text';
+  const streetLike = item.length <= 60 && (STREET_DE.test(item) || numberFirst || (STREET_WORD.test(item) && /\d/.test(item)));
+  // the legal-form test (many patterns) only for what looks like a street: "Kanal 8 GmbH" is a name
+  return streetLike && !endsInLegalForm(item) ? 'street' : 'text';
 }
 
 export const isAddressKind = (k: ItemKind) => k === 'street' || k === 'postcode' || k === 'country' || k === 'co' || k === 'pobox';
@@ -81,10 +90,7 @@ export interface Item {
 const EMAIL = /[\w.+-]+(?:@|\[at\]|\(at\)| ÄTT )[\w-]+(?:\.[\w-]+)+/;
 const NAME_LABEL = /^(?:Name|Firma|Firmenname|Unternehmen|Organisation|Organization|Company|Verein|Institution|Träger)\s*:\s*/i;
 const ADDRESS_LABEL = /^(?:Anschrift|Adresse|Address|Postanschrift|Sitz|Kontakt|Kontaktdaten|Contact)\s*:?\s*/i;
-const LEGAL_FORM_ONLY = (s: string) => {
-  const m = matchLegalForm(s);
-  return !!m && m.start === 0;
-};
+const LEGAL_FORM_ONLY = (s: string) => endsInLegalForm(s) && matchLegalForm(s)?.start === 0;
 
 /**
  * Read a block from its items: name items until the first address item (at most three; a
@@ -112,7 +118,7 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
     const kind = itemKind(t);
     if (kind === 'register') break;
     // a text item after the address, or after a name that ended in its legal form, ends the block
-    if (kind === 'text' && !representing && (nameDone || (it.newLine && name.length && matchLegalForm(name[name.length - 1].text)))) {
+    if (kind === 'text' && !representing && (nameDone || (it.newLine && name.length && endsInLegalForm(name[name.length - 1].text)))) {
       if (!nameDone && !address.length && name.length) {
         // "Muster GmbH / Gordon House / Hauptstr. 1": a building or department line under a legal name
         pending.push(t);
@@ -154,7 +160,7 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
     .map((n, i) => (i === 0 ? '' : n.newLine ? ' ' : ', ') + n.text.replace(/[,;:]$/, ''))
     .join('')
     .replace(/\s+/g, ' ')
-    .replace(/\.$/, (dot, at, s: string) => (matchLegalForm(s) ? dot : ''))
+    .replace(/\.$/, (dot, at, s: string) => (endsInLegalForm(s) ? dot : ''))
     .trim();
   return { name: joined, nameParts: name.length, address, nameStart: name[0].start, email, items: texts };
 }

@@ -20,7 +20,7 @@ const enum Weight { Imprint = 1.5, Operator = 2, Heading = 2.5, Statement = 3 }
 // A statement that introduces the controller; the name follows the match. Gaps are bounded
 // and stop at a colon or line end; a period only inside a citation ("Art. 4 Nr. 7").
 // The three alternatives exclude each other (one way to match each character: no backtracking blow-up).
-const GAP = String.raw`(?:[^.:\n]|\.(?=\s?\d)|(?<=\b(?:Art|Abs|Nr|lit|bzw|Ziff|S|ggf|z\.\s?B|i\.\s?S))\.(?!\s?\d))`;
+const GAP = String.raw`(?:[^.:\n]|\.(?=\s?[\p{Ll}\d])|(?<=\b(?:Art|Abs|Nr|lit|bzw|Ziff|S|ggf|gem|vgl|insb|i\.\s?S|z\.\s?B|i\.\s?V\.\s?m))\.(?!\s?[\p{Ll}\d]))`;
 const ARTICLE = String.raw`(?:\s+(?:die|der|das|den|dem|the))?`;
 const STATEMENTS: { re: RegExp; weight: Weight }[] = [
   // "Verantwortlicher im Sinne der DSGVO ist:", "Die verantwortliche Stelle … ist die", "Verantwortlich für … sind:"
@@ -66,7 +66,7 @@ const IMPRINT_HEADING =
 
 // A label with the block on its own line: "Verantwortlicher: Muster AG, Hauptstr. 1, 12345 Ort".
 const LABEL =
-  /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+)?(?:(?:Kontaktdaten\s+(?:des\s+)?)?Verantwortliche[rn]?(?:\s+Stelle)?|Verantwortlich|(?:Data\s+)?Controller|Responsible(?:\s+party)?)(?:\s+(?:im Sinne|i\.\s?S\.|gemäß|nach|für|for|within|under|according to)\s[^:\n]{0,80})?\s*:\s*(?=\S)/iu;
+  /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+)?(?:(?:Kontaktdaten\s+(?:des\s+)?)?Verantwortliche[rn]?(?:\s+Stelle)?|Verantwortlich|(?:Data\s+)?Controller|Responsible(?:\s+party)?)(?:\s+(?:im|i\.\s?S\.|gemäß|gem\.|nach|für|for|within|in|under|according|pursuant|\()[^:\n]{0,160})?\s*:\s*(?=\S)/iu;
 const IMPRINT_LABEL = /^(?:Herausgeber(?:in)?|Publisher)\s*:\s*(?=\S)/iu;
 
 // Content responsibility (§ 18 MStV), a DPO, an authority: not the controller.
@@ -116,12 +116,23 @@ function splitItems(s: string, start: number, newLine: boolean, out: Item[]): vo
 
 const MAX_BLOCK_LINES = 9;
 
-/** Items from an offset inside line `li` (the rest of that sentence) and the lines below it. */
-function blockItems(lines: { text: string; start: number }[], li: number, from: number, sentenceEnd: number): Item[] {
+// Where an inline statement ends: a period before a capital, not after an abbreviation, a single
+// letter ("e. V.") or a street ("Hauptstr. 1" has a digit after it and never ends one).
+const STATEMENT_END = /[.!?](?=\s+[„"(]?\p{Lu})/gu;
+const NO_END_AFTER = /(?:\b\p{L}|str|\b(?:Nr|St|Dr|Prof|Inc|Ltd|Co|Corp|Abs|Art|bzw|ca|Tel|Fax|Hd|gem|vgl))$/iu;
+function statementEnd(line: string, from: number): number {
+  STATEMENT_END.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = STATEMENT_END.exec(line))) if (!NO_END_AFTER.test(line.slice(Math.max(from, m.index - 6), m.index))) return m.index + 1;
+  return line.length;
+}
+
+/** Items from an offset inside line `li` (the rest of that statement) and the lines below it. */
+function blockItems(lines: { text: string; start: number }[], li: number, from: number): Item[] {
   const items: Item[] = [];
   const line = lines[li];
   const lineEnd = line.start + line.text.length;
-  const restEnd = Math.min(lineEnd, sentenceEnd);
+  const restEnd = line.start + statementEnd(line.text, from - line.start);
   const rest = line.text.slice(from - line.start, restEnd - line.start);
   if (rest.trim()) splitItems(rest, from, true, items);
   // a statement that ends mid-line or with its period is complete; one that ends the line may go on below
@@ -175,8 +186,7 @@ export function candidatesOf(text: string, seg: Segmented): Candidate[] {
   const lines = linesOf(text);
   const out: Candidate[] = [];
   const add = (li: number, from: number, weight: number, at: number) => {
-    const s = seg.sentences[sentenceAt(seg, from)];
-    const block = parseBlock(blockItems(lines, li, from, s && s.end >= from ? s.end : lines[li].start + lines[li].text.length));
+    const block = parseBlock(blockItems(lines, li, from));
     if (!block || !plausibleName(block.name, block)) return;
     out.push({ block: { ...block, name: nominative(block.name, text.slice(Math.max(0, from - 12), from)) }, weight, at });
   };
@@ -257,14 +267,43 @@ function fallback(text: string, seg: Segmented, orgs: OrgMention[]): OrgMention 
   return best?.o ?? null;
 }
 
+// Without any name: the brand the site is named after, spelled as the text spells it ("b.tree"
+// for office[at]btree.at). Free-mail domains name no brand.
+const EMAIL_DOMAIN = /(?<![\w.+-])[\w.+-]+(?:@|\[at\]|\(at\))((?:[\w-]+\.){1,4}[a-z]{2,12})\b/gi;
+const FREE_MAIL = new Set(['gmail', 'googlemail', 'gmx', 'web', 'outlook', 'hotmail', 'live', 'yahoo', 'icloud', 'me', 'posteo', 'proton', 'protonmail', 'mailbox', 't-online', 'freenet', 'aol', 'example', 'mail']);
+
+function brandOfOwnDomain(text: string): string | null {
+  const labels = new Map<string, number>();
+  for (const m of text.matchAll(EMAIL_DOMAIN)) {
+    const parts = m[1].toLowerCase().split('.');
+    const label = parts[parts.length - 2];
+    if (label.length >= 3 && !FREE_MAIL.has(label)) labels.set(label, (labels.get(label) ?? 0) + 1);
+  }
+  const label = [...labels.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!label || !/^[a-z\d-]+$/.test(label)) return null;
+  // the label's letters with an optional dot, hyphen or space between them, not inside a domain or address
+  const letters = [...label.replace(/-/g, '')].join('[.\\- ]?');
+  const re = new RegExp(`(?<![\\p{L}\\d.@/-])${letters}(?![\\p{L}\\d@-]|\\.[\\p{L}\\d])`, 'giu');
+  // counted twice where it opens a line (a heading names the product)
+  const spellings = new Map<string, number>();
+  for (const m of text.matchAll(re)) spellings.set(m[0], (spellings.get(m[0]) ?? 0) + (m.index === 0 || text[m.index - 1] === '\n' ? 2 : 1));
+  const best = [...spellings.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best || best[1] < 2 || findVendorByName(best[0])) return null;
+  return best[0];
+}
+
 export function findController(text: string, seg: Segmented, orgs: OrgMention[], evidenceOf: (s: number) => Evidence): Controller {
   const picked = choose(candidatesOf(text, seg));
   if (picked) return describe(picked.block, evidenceOf(sentenceAt(seg, picked.block.nameStart)));
   const org = fallback(text, seg, orgs);
-  if (!org) return { name: null, legalForm: null, address: null, country: null, email: null, evidence: null };
+  if (!org) {
+    const brand = brandOfOwnDomain(text);
+    const at = brand ? text.indexOf(brand) : -1;
+    return { name: brand, legalForm: null, address: null, country: null, email: null, evidence: at >= 0 ? evidenceOf(sentenceAt(seg, at)) : null };
+  }
   const lines = linesOf(text.slice(0, org.end + 300));
   const li = lines.findIndex((l) => l.start <= org.start && org.start <= l.start + l.text.length);
-  const items = blockItems(lines, li, org.start, seg.sentences[sentenceAt(seg, org.start)].end);
+  const items = blockItems(lines, li, org.start);
   const block = parseBlock(items);
   // its address where the mention heads one ("X GmbH, Hauptstr. 1, 12345 Ort")
   const own = block && sameEntity(block.name, org.name) ? block : { name: org.name, nameParts: 1, address: [], nameStart: org.start, email: null, items: [org.name] };

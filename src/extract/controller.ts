@@ -76,6 +76,8 @@ const AUTHORITY = /Aufsichtsbehörde|Landesbeauftragte|Bundesbeauftragte|Landesa
 // Definitions and references instead of a name ("die natürliche oder juristische Person, die …")
 const GENERIC =
   /§|natürliche oder juristische|natural or legal|im Sinne|within the meaning|Grundverordnung|General Data Protection|\bDSGVO\b|\bGDPR\b|\bArt\.|\b(?:dieser|diese[rn]?|this|our|unsere[rn]?) (?:Website|Webseite|Seite|site|website|Datenschutzerklärung|privacy)|\b(?:folgende|following|nachfolgend|unten|oben|below|above|siehe|see)\b|Impressum|imprint/i;
+// A role instead of a name ("ist der Websitebetreiber", "is the site owner")
+const ROLE_NOUN = /^(?:(?:Website|Webseiten|Seiten|Plattform|App)-?)?(?:betreiber|anbieter|inhaber|verantwortliche|dienstleister)(?:in|s|n)?\b|^(?:website |site )?(?:operator|owner|provider)s?\b/i;
 const FUNCTION_WORD =
   /^(?:die|der|das|den|dem|des|ein|eine|einer|wir|uns|unser|unsere|ihr|ihre|sie|es|er|jede[rs]?|diese[rs]?|verpflichtet|zuständig|you|we|our|us|the|this|these|a|an|it|he|she|they|obliged|responsible)\b/i;
 // Organisation words: a name without legal form that still names an organisation.
@@ -158,7 +160,7 @@ function nominative(name: string, before: string): string {
 
 function plausibleName(name: string, block: ParsedBlock): boolean {
   if (!name || name.length > 120 || name.split(/\s+/).length > 12) return false;
-  if (GENERIC.test(name) || DPO.test(name) || AUTHORITY.test(name) || FUNCTION_WORD.test(name) || /:$/.test(name)) return false;
+  if (GENERIC.test(name) || ROLE_NOUN.test(name) || DPO.test(name) || AUTHORITY.test(name) || FUNCTION_WORD.test(name) || /:$/.test(name)) return false;
   const form = legalFormOf(name);
   // a name starts with a capital or digit; lower-case brands only with a legal form or a dot ("chaos.social e.V.", "b.tree")
   if (!/^[\p{Lu}\d]/u.test(name) && !form && !/\p{L}\.\p{L}/u.test(name)) return false;

@@ -118,7 +118,9 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
     const kind = itemKind(t);
     if (kind === 'register') break;
     // a text item after the address, or after a name that ended in its legal form, ends the block
-    if (kind === 'text' && !representing && (nameDone || (it.newLine && name.length && endsInLegalForm(name[name.length - 1].text)))) {
+    if (kind === 'text' && !representing && (nameDone || (name.length && !LEGAL_FORM_ONLY(t) && endsInLegalForm(name[name.length - 1].text)))) {
+      // a description after the legal name on the same line ("Muster Ltd, a company registered in …") ends it
+      if (!it.newLine && !nameDone) break;
       if (!nameDone && !address.length && name.length) {
         // "Muster GmbH / Gordon House / Hauptstr. 1": a building or department line under a legal name
         pending.push(t);

@@ -22,7 +22,9 @@ const enum Weight { Imprint = 1.5, Operator = 2, Heading = 2.5, Statement = 3 }
 // The three alternatives exclude each other (one way to match each character: no backtracking blow-up).
 const GAP = String.raw`(?:[^.:\n]|\.(?=\s?[\p{Ll}\d])|(?<=\b(?:Art|Abs|Nr|lit|bzw|Ziff|S|ggf|gem|vgl|insb|i\.\s?S|z\.\s?B|i\.\s?V\.\s?m))\.(?!\s?[\p{Ll}\d]))`;
 const ARTICLE = String.raw`(?:\s+(?:die|der|das|den|dem|the))?`;
-const STATEMENTS: { re: RegExp; weight: Weight }[] = [
+// `legalName`: the phrase inflects what follows ("ein Angebot des Vereins") or also introduces
+// descriptions ("We are a small team"); only a name with its legal form is taken.
+const STATEMENTS: { re: RegExp; weight: Weight; legalName?: boolean }[] = [
   // "Verantwortlicher im Sinne der DSGVO ist:", "Die verantwortliche Stelle … ist die", "Verantwortlich für … sind:"
   { re: new RegExp(String.raw`(?:^|\b)(?:(?:Die|Der)\s+)?(?:datenschutzrechtlich\s+)?(?:Verantwortliche[rn]?|verantwortliche\s+Stelle|Verantwortlich(?:er|e)?)\b${GAP}{0,220}?\s(?:ist|sind)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'u'), weight: Weight.Statement },
   // "Für die Datenverarbeitung verantwortlich ist die …"
@@ -39,6 +41,9 @@ const STATEMENTS: { re: RegExp; weight: Weight }[] = [
   { re: /(?:^|[.!?]\s+)(?:This|Our)\s+(?:website|web ?site|site|app|application|domain|online service|online offering)s?\s+(?:is|are)\s+(?:operated|run|provided|owned|published)\s+by\s*:?/u, weight: Weight.Operator },
   // "Wir, die Muster GmbH, …", "We, Muster Ltd, …"
   { re: /(?:^|[.!?]\s)(?:Wir|We)(?:,\s+(?:die|der|das|the)?|\s+(?:die|der|das|the))\s*/u, weight: Weight.Operator },
+  // "Diese Website ist ein Angebot der Muster GmbH", "We are Muster Ltd, a company …"
+  { re: /\b(?:ist|sind) ein(?:e)? (?:Angebot|Service|Dienst|Projekt|Produkt|Website|Plattform) (?:der|des|von)\s+/u, weight: Weight.Operator, legalName: true },
+  { re: /(?:^|[.!?]\s)We are\s+/u, weight: Weight.Operator, legalName: true },
 ];
 
 // A line ending in a colon that speaks of the controller introduces the block below it:
@@ -62,12 +67,12 @@ const HEADING = new RegExp(
 );
 // Imprint headings and the operator's own heading: weaker, they need not name the controller.
 const IMPRINT_HEADING =
-  /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+|[IVX]{1,4}\.\s+)?(?:Impressum|Imprint|Herausgeber(?:in)?|Publisher|Legal notice|Site notice|(?:Angaben|Informationen|Information)\s+(?:gemäß|gem\.|nach|according to|pursuant to)\s+§\s?5\s+(?:TMG|DDG)\b[^\n]{0,30}|(?:According|Pursuant) to (?:German )?§\s?5\s+(?:TMG|DDG)\b[^\n]{0,20}|Betreiber(?:in)?(?:\s+(?:der|dieser|des)\s+(?:Website|Webseite|Seite|App|Plattform|Dienstes))?|Anbieter(?:in)?\s+(?:der|dieser)\s+(?:Website|Webseite|Seite|App)|Diensteanbieter(?:in)?|Operator|Website operator)\s*:?$/iu;
+  /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+|[IVX]{1,4}\.\s+)?(?:Impressum|Imprint|Herausgeber(?:in)?|Publisher|Legal notice|Site notice|(?:Angaben|Informationen|Information)\s+(?:gemäß|gem\.|nach|according to|pursuant to)\s+§\s?5\s+(?:TMG|DDG)\b[^\n]{0,30}|(?:According|Pursuant) to (?:German )?§\s?5\s+(?:TMG|DDG)\b[^\n]{0,20}|Betreiber(?:in)?(?:\s+(?:der|dieser|des)\s+(?:Website|Webseite|Seite|App|Plattform|Dienstes))?|Anbieter(?:in)?\s+(?:der|dieser)\s+(?:Website|Webseite|Seite|App)|Diensteanbieter(?:in)?|Operator|Website operator|Service provider)\s*:?$/iu;
 
 // A label with the block on its own line: "Verantwortlicher: Muster AG, Hauptstr. 1, 12345 Ort".
 const LABEL =
   /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+)?(?:(?:Kontaktdaten\s+(?:des\s+)?)?Verantwortliche[rn]?(?:\s+Stelle)?|Verantwortlich|(?:Data\s+)?Controller|Responsible(?:\s+party)?)(?:\s+(?:im|i\.\s?S\.|gemäß|gem\.|nach|für|for|within|in|under|according|pursuant|\()[^:\n]{0,160})?\s*:\s*(?=\S)/iu;
-const IMPRINT_LABEL = /^(?:Herausgeber(?:in)?|Publisher)\s*:\s*(?=\S)/iu;
+const IMPRINT_LABEL = /^(?:Herausgeber(?:in)?|Publisher|(?:Angaben|Informationen|Information)\s+(?:gemäß|gem\.|nach|according to|pursuant to)\s+§\s?5\s+(?:TMG|DDG))\s*:\s*(?=\S)/iu;
 
 // Content responsibility (§ 18 MStV), a DPO, an authority: not the controller.
 const NOT_CONTROLLER_CONTEXT = /\b(?:Inhalte?s?|content|redaktionell|editorial|MStV|RStV)\b|§\s?55\b/i;
@@ -187,9 +192,9 @@ function sentenceAt(seg: Segmented, offset: number): number {
 export function candidatesOf(text: string, seg: Segmented): Candidate[] {
   const lines = linesOf(text);
   const out: Candidate[] = [];
-  const add = (li: number, from: number, weight: number, at: number) => {
+  const add = (li: number, from: number, weight: number, at: number, legalName = false) => {
     const block = parseBlock(blockItems(lines, li, from));
-    if (!block || !plausibleName(block.name, block)) return;
+    if (!block || !plausibleName(block.name, block) || (legalName && !legalFormOf(block.name))) return;
     out.push({ block: { ...block, name: nominative(block.name, text.slice(Math.max(0, from - 12), from)) }, weight, at });
   };
   lines.forEach((line, li) => {
@@ -208,11 +213,11 @@ export function candidatesOf(text: string, seg: Segmented): Candidate[] {
     if (label && !NOT_CONTROLLER_CONTEXT.test(label[0]) && !DPO.test(label[0])) return add(li, line.start + label[0].length, Weight.Statement, line.start);
     const imprint = IMPRINT_LABEL.exec(t);
     if (imprint) return add(li, line.start + imprint[0].length, Weight.Imprint, line.start);
-    for (const { re, weight } of STATEMENTS) {
+    for (const { re, weight, legalName } of STATEMENTS) {
       const m = re.exec(t);
       if (!m) continue;
       if (NOT_CONTROLLER_CONTEXT.test(m[0]) || DPO.test(m[0])) continue;
-      add(li, line.start + m.index + m[0].length, weight, line.start + m.index);
+      add(li, line.start + m.index + m[0].length, weight, line.start + m.index, legalName);
     }
   });
   return out;

@@ -69,9 +69,8 @@ export const isAddressKind = (k: ItemKind) => k === 'street' || k === 'postcode'
 
 /** The name before the address, the address lines, the contact e-mail. */
 export interface ParsedBlock {
-  /** Name parts in order, each with the separator that came before it in the text (line break or comma). */
+  /** The name parts joined: a line break becomes a space, a comma stays ("Gerhard Neumann, IAR-ALR"). */
   name: string;
-  nameParts: number;
   address: string[];
   /** Offset of the name's first character, for evidence. */
   nameStart: number;
@@ -164,7 +163,7 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
     .replace(/\s+/g, ' ')
     .replace(/\.$/, (dot, at, s: string) => (endsInLegalForm(s) ? dot : ''))
     .trim();
-  return { name: joined, nameParts: name.length, address, nameStart: name[0].start, email, items: texts };
+  return { name: joined, address, nameStart: name[0].start, email, items: texts };
 }
 
 /** The seat from an address: a country line, a country-prefixed postcode, the postcode's shape, the block's domains. */

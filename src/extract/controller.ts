@@ -10,8 +10,9 @@ import { findVendorByName } from '../kb/vendors.js';
  * The controller: the entity a controller statement or heading introduces, read from the
  * name-and-address block that follows it. Several introductions vote (a heading and its
  * sentence, the imprint); a block that belongs to the data-protection officer loses. Without
- * any introduction, only an organisation the text names as acting for us ("im Auftrag der X",
- * 'X ("we")') is taken. Otherwise null: a wrong controller is worse than none.
+ * any introduction, only an organisation the text names as the one processing is done for
+ * ("im Auftrag der X", 'X ("we")'), else the brand of the site's own e-mail domain as the text
+ * spells it. Otherwise null: a wrong controller is worse than none.
  */
 
 // How strongly an introduction names the controller.
@@ -24,26 +25,27 @@ const GAP = String.raw`(?:[^.:\n]|\.(?=\s?[\p{Ll}\d])|(?<=\b(?:Art|Abs|Nr|lit|bz
 const ARTICLE = String.raw`(?:\s+(?:die|der|das|den|dem|the))?`;
 // `legalName`: the phrase inflects what follows ("ein Angebot des Vereins") or also introduces
 // descriptions ("We are a small team"); only a name with its legal form is taken.
-const STATEMENTS: { re: RegExp; weight: Weight; legalName?: boolean }[] = [
+// `hints`: lower-case words one of which the line must contain before the pattern is tried (most lines have none).
+const STATEMENTS: { re: RegExp; weight: Weight; hints: string[]; legalName?: boolean }[] = [
   // "Verantwortlicher im Sinne der DSGVO ist:", "Die verantwortliche Stelle … ist die", "Verantwortlich für … sind:"
-  { re: new RegExp(String.raw`(?:^|\b)(?:(?:Die|Der)\s+)?(?:datenschutzrechtlich\s+)?(?:Verantwortliche[rn]?|verantwortliche\s+Stelle|Verantwortlich(?:er|e)?)\b${GAP}{0,220}?\s(?:ist|sind)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'u'), weight: Weight.Statement },
+  { re: new RegExp(String.raw`(?:^|\b)(?:(?:Die|Der)\s+)?(?:datenschutzrechtlich\s+)?(?:Verantwortliche[rn]?|verantwortliche\s+Stelle|Verantwortlich(?:er|e)?)\b${GAP}{0,220}?\s(?:ist|sind)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'u'), hints: ['verantwortlich'], weight: Weight.Statement },
   // "Für die Datenverarbeitung verantwortlich ist die …"
-  { re: new RegExp(String.raw`\bFür\s+(?:die|den|das)\s${GAP}{0,120}?\sverantwortlich(?:\s+im\s+Sinne${GAP}{0,80}?)?\s+(?:ist|sind)${ARTICLE}\s*:?`, 'u'), weight: Weight.Statement },
+  { re: new RegExp(String.raw`\bFür\s+(?:die|den|das)\s${GAP}{0,120}?\sverantwortlich(?:\s+im\s+Sinne${GAP}{0,80}?)?\s+(?:ist|sind)${ARTICLE}\s*:?`, 'u'), hints: ['verantwortlich'], weight: Weight.Statement },
   // "The controller within the meaning of the GDPR is:", "The party responsible for processing data is:"
-  { re: new RegExp(String.raw`\b(?:the\s+)?(?:data\s+)?controller\b${GAP}{0,200}?\s(?:is|are)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'iu'), weight: Weight.Statement },
-  { re: new RegExp(String.raw`\b(?:responsible\s+(?:party|person|body|entity)|(?:party|person|body|entity)\s+responsible|responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)\b${GAP}{0,160}?\s(?:is|are)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'iu'), weight: Weight.Statement },
+  { re: new RegExp(String.raw`\b(?:the\s+)?(?:data\s+)?controller\b${GAP}{0,200}?\s(?:is|are)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'iu'), hints: ['controller'], weight: Weight.Statement },
+  { re: new RegExp(String.raw`\b(?:responsible\s+(?:party|person|body|entity)|(?:party|person|body|entity)\s+responsible|responsible\s+for\s+(?:the\s+)?(?:data\s+)?processing)\b${GAP}{0,160}?\s(?:is|are)${ARTICLE}\s*(?::\s*|(?=\s)|$)`, 'iu'), hints: ['responsible'], weight: Weight.Statement },
   // "Betreiber dieser Website ist", "Anbieter dieser Seiten ist", "Diensteanbieter im Sinne … ist"
-  { re: new RegExp(String.raw`\b(?:Betreiber(?:in)?|Anbieter(?:in)?)\s+(?:dieser|der|des|unserer|unseres)\s+(?:Website|Webseiten?|Internetseiten?|Seiten?|Homepage|App|Anwendung|Plattform|Online[- ]?Angebots?|Dienstes|Angebots)\s+(?:ist|sind)${ARTICLE}\s*:?`, 'iu'), weight: Weight.Operator },
-  { re: new RegExp(String.raw`\bDiensteanbieter(?:in)?\b${GAP}{0,80}?\s(?:ist|sind)${ARTICLE}\s*:?`, 'u'), weight: Weight.Operator },
+  { re: new RegExp(String.raw`\b(?:Betreiber(?:in)?|Anbieter(?:in)?)\s+(?:dieser|der|des|unserer|unseres)\s+(?:Website|Webseiten?|Internetseiten?|Seiten?|Homepage|App|Anwendung|Plattform|Online[- ]?Angebots?|Dienstes|Angebots)\s+(?:ist|sind)${ARTICLE}\s*:?`, 'iu'), hints: ['betreiber', 'anbieter'], weight: Weight.Operator },
+  { re: new RegExp(String.raw`\bDiensteanbieter(?:in)?\b${GAP}{0,80}?\s(?:ist|sind)${ARTICLE}\s*:?`, 'u'), hints: ['diensteanbieter'], weight: Weight.Operator },
   // "Die Datenverarbeitung … erfolgt durch den Websitebetreiber Muster GmbH"
-  { re: /\berfolgt durch (?:den|die) (?:Website|Webseiten|Seiten)?[Bb]etreiber(?:in)?\s+/u, weight: Weight.Operator },
+  { re: /\berfolgt durch (?:den|die) (?:Website|Webseiten|Seiten)?[Bb]etreiber(?:in)?\s+/u, hints: ['erfolgt durch'], weight: Weight.Operator },
   // "This website is operated by:", "Our app is provided by Muster Ltd"
-  { re: /(?:^|[.!?]\s+)(?:This|Our)\s+(?:website|web ?site|site|app|application|domain|online service|online offering)s?\s+(?:is|are)\s+(?:operated|run|provided|owned|published)\s+by\s*:?/u, weight: Weight.Operator },
+  { re: /(?:^|[.!?]\s+)(?:This|Our)\s+(?:website|web ?site|site|app|application|domain|online service|online offering)s?\s+(?:is|are)\s+(?:operated|run|provided|owned|published)\s+by\s*:?/u, hints: ['by'], weight: Weight.Operator },
   // "Wir, die Muster GmbH, …", "We, Muster Ltd, …"
-  { re: /(?:^|[.!?]\s)(?:Wir|We)(?:,\s+(?:die|der|das|the)?|\s+(?:die|der|das|the))\s*/u, weight: Weight.Operator },
+  { re: /(?:^|[.!?]\s)(?:Wir|We)(?:,\s+(?:die|der|das|the)?|\s+(?:die|der|das|the))\s*/u, hints: ['wir', 'we'], weight: Weight.Operator },
   // "Diese Website ist ein Angebot der Muster GmbH", "We are Muster Ltd, a company …"
-  { re: /\b(?:ist|sind) ein(?:e)? (?:Angebot|Service|Dienst|Projekt|Produkt|Website|Plattform) (?:der|des|von)\s+/u, weight: Weight.Operator, legalName: true },
-  { re: /(?:^|[.!?]\s)We are\s+/u, weight: Weight.Operator, legalName: true },
+  { re: /\b(?:ist|sind) ein(?:e)? (?:Angebot|Service|Dienst|Projekt|Produkt|Website|Plattform) (?:der|des|von)\s+/u, hints: ['ein'], weight: Weight.Operator, legalName: true },
+  { re: /(?:^|[.!?]\s)We are\s+/u, hints: ['we are'], weight: Weight.Operator, legalName: true },
 ];
 
 // A line ending in a colon that speaks of the controller introduces the block below it:
@@ -84,7 +86,7 @@ const GENERIC =
 // A role instead of a name ("ist der Websitebetreiber", "is the site owner")
 const ROLE_NOUN = /^(?:(?:Website|Webseiten|Seiten|Plattform|App)-?)?(?:betreiber|anbieter|inhaber|verantwortliche|dienstleister)(?:in|s|n)?\b|^(?:website |site )?(?:operator|owner|provider)s?\b/i;
 const FUNCTION_WORD =
-  /^(?:die|der|das|den|dem|des|ein|eine|einer|wir|uns|unser|unsere|ihr|ihre|sie|es|er|jede[rs]?|diese[rs]?|verpflichtet|zuständig|you|we|our|us|the|this|these|a|an|it|he|she|they|obliged|responsible)\b/i;
+  /^(?:die|der|das|den|dem|des|ein|eine|einer|wir|uns|unser|unsere|ihr|ihre|sie|es|er|jede[rs]?|diese[rs]?|verpflichtet|zuständig|you|we|our|us|this|these|a|an|it|he|she|they|obliged|responsible)\b/i;
 // Organisation words: a name without legal form that still names an organisation.
 const ORG_WORD =
   /(?:verein|stiftung|foundation|gesellschaft|institut|universität|university|hochschule|klinik|klinikum|universitätsmedizin|ministerium|ministry|amt|behörde|stadt|gemeinde|landkreis|kreis|bezirk|kommune|municipality|council|kirche|verband|association|club|genossenschaft|initiative|projekt|project|lab|labor)\b/i;
@@ -154,13 +156,13 @@ function blockItems(lines: { text: string; start: number }[], li: number, from: 
 
 // "ist das Bayerische Staatsministerium …" names the "Bayerisches Staatsministerium": after a
 // definite article a leading adjective is inflected weakly; the name on its own is strong.
-const WEAK_ADJECTIVE = /^((?:\p{Lu}\p{Ll}*(?:isch|sch|ig|lich|al|ell|iv|ein|ar)e\s+)+)(?=\p{Lu})/u;
+const WEAK_ADJECTIVE = /^((?:\p{Lu}\p{Ll}{0,30}(?:isch|sch|ig|lich|al|ell|iv|ein|ar)e )(?:\p{Lu}\p{Ll}{0,30}(?:isch|sch|ig|lich|al|ell|iv|ein|ar)e ){0,2})(?=\p{Lu})/u;
 function nominative(name: string, before: string): string {
   const article = /\b(das|der)\s*:?\s*$/i.exec(before)?.[1].toLowerCase();
   const m = article && WEAK_ADJECTIVE.exec(name);
   if (!m) return name;
   const ending = article === 'das' ? 's' : 'r';
-  return m[1].replace(/e(?=\s)/gu, `e${ending}`) + name.slice(m[1].length);
+  return m[1].replace(/e(?= )/gu, `e${ending}`) + name.slice(m[1].length);
 }
 
 function plausibleName(name: string, block: ParsedBlock): boolean {
@@ -189,7 +191,7 @@ function sentenceAt(seg: Segmented, offset: number): number {
   return best;
 }
 
-export function candidatesOf(text: string, seg: Segmented): Candidate[] {
+function candidatesOf(text: string, seg: Segmented): Candidate[] {
   const lines = linesOf(text);
   const out: Candidate[] = [];
   const add = (li: number, from: number, weight: number, at: number, legalName = false) => {
@@ -213,7 +215,9 @@ export function candidatesOf(text: string, seg: Segmented): Candidate[] {
     if (label && !NOT_CONTROLLER_CONTEXT.test(label[0]) && !DPO.test(label[0])) return add(li, line.start + label[0].length, Weight.Statement, line.start);
     const imprint = IMPRINT_LABEL.exec(t);
     if (imprint) return add(li, line.start + imprint[0].length, Weight.Imprint, line.start);
-    for (const { re, weight, legalName } of STATEMENTS) {
+    const lower = t.toLowerCase();
+    for (const { re, weight, hints, legalName } of STATEMENTS) {
+      if (!hints.some((h) => lower.includes(h))) continue;
       const m = re.exec(t);
       if (!m) continue;
       if (NOT_CONTROLLER_CONTEXT.test(m[0]) || DPO.test(m[0])) continue;
@@ -313,7 +317,7 @@ export function findController(text: string, seg: Segmented, orgs: OrgMention[],
   const items = blockItems(lines, li, org.start);
   const block = parseBlock(items);
   // its address where the mention heads one ("X GmbH, Hauptstr. 1, 12345 Ort")
-  const own = block && sameEntity(block.name, org.name) ? block : { name: org.name, nameParts: 1, address: [], nameStart: org.start, email: null, items: [org.name] };
+  const own = block && sameEntity(block.name, org.name) ? block : { name: org.name, address: [], nameStart: org.start, email: null, items: [org.name] };
   return describe({ ...own, name: org.name }, evidenceOf(sentenceAt(seg, org.start)));
 }
 

@@ -76,6 +76,9 @@ const LABEL =
   /^(?:(?:\d{1,2}\.)*\d{1,2}[.)]?\s+)?(?:(?:Kontaktdaten\s+(?:des\s+)?)?Verantwortliche[rn]?(?:\s+Stelle)?|Verantwortlich|(?:Data\s+)?Controller|Responsible(?:\s+party)?)(?:\s+(?:im|i\.\s?S\.|gemäß|gem\.|nach|für|for|within|in|under|according|pursuant|\()[^:\n]{0,160})?\s*:\s*(?=\S)/iu;
 const IMPRINT_LABEL = /^(?:Herausgeber(?:in)?|Publisher|(?:Angaben|Informationen|Information)\s+(?:gemäß|gem\.|nach|according to|pursuant to)\s+§\s?5\s+(?:TMG|DDG))\s*:\s*(?=\S)/iu;
 
+// A statement scoped to one service ("im Rahmen von X", "when you use X") is about that service's provider.
+const VENDOR_SCOPE = /\b(?:im Rahmen (?:der|des|von)|bei (?:der )?Nutzung (?:von|der|des)|beim Besuch (?:von|der|des)|hinsichtlich|in Bezug auf|when (?:you )?(?:use|using|visit)|in connection with)\b/i;
+
 // Content responsibility (§ 18 MStV), a DPO, an authority: not the controller.
 const NOT_CONTROLLER_CONTEXT = /\b(?:Inhalte?s?|content|redaktionell|editorial|MStV|RStV)\b|§\s?55\b/i;
 const DPO = /datenschutzbeauftragt|data protection officer|\bDPO\b|\bDSB\b|privacy officer/i;
@@ -221,7 +224,10 @@ function candidatesOf(text: string, seg: Segmented): Candidate[] {
       const m = re.exec(t);
       if (!m) continue;
       if (NOT_CONTROLLER_CONTEXT.test(m[0]) || DPO.test(m[0])) continue;
-      add(li, line.start + m.index + m[0].length, weight, line.start + m.index, legalName);
+      // "Verantwortlich für die Verarbeitung im Rahmen von X ist die X Ltd": a vendor's own part, not the policy's
+      const scoped = VENDOR_SCOPE.exec(m[0]);
+      const own = scoped && /^\s*(?:\S+\s+){0,2}(?:diese[rsmn]?|unsere[rsmn]?|this|our)\b/i.test(m[0].slice(scoped.index + scoped[0].length));
+      add(li, line.start + m.index + m[0].length, scoped && !own ? Math.min(weight, Weight.Operator) : weight, line.start + m.index, legalName);
     }
   });
   return out;
@@ -231,7 +237,8 @@ function candidatesOf(text: string, seg: Segmented): Candidate[] {
 function weightOf(c: Candidate): number {
   let w = c.weight + (c.block.address.length ? 1 : 0) + (legalFormOf(c.block.name) || ORG_WORD.test(c.block.name) ? 0.5 : 0);
   if (c.block.items.some((i) => DPO.test(i) || AUTHORITY.test(i))) w -= 3;
-  if (c.weight < Weight.Heading && findVendorByName(c.block.name)) w -= 3;
+  // a vendor of the catalog is a recipient of most policies, the controller of almost none
+  if (findVendorByName(c.block.name)) w -= c.weight < Weight.Heading ? 3 : 2;
   return w;
 }
 

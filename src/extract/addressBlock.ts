@@ -105,7 +105,7 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
   let nameDone = false;
   // building or department lines under a legal name count only once an address follows
   let pending: string[] = [];
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
     let t = it.text.trim().replace(/^[-•*–·▪]\s+/, '');
     const e = EMAIL.exec(t);
     if (NAME_LABEL.test(t) && !nameDone) t = t.replace(NAME_LABEL, '');
@@ -114,7 +114,10 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
       t = t.replace(ADDRESS_LABEL, '');
       if (!t) continue;
     }
-    const kind = itemKind(t);
+    // "San Francisco, CA 94105": a city before the postcode on the same line is address
+    const next = items[i + 1];
+    const cityBeforePostcode = address.length > 0 && !!next && !next.newLine && itemKind(next.text) === 'postcode' && /^\p{Lu}[\p{L} .'-]{1,40}$/u.test(t);
+    const kind = cityBeforePostcode ? 'postcode' : itemKind(t);
     if (kind === 'register') break;
     // a text item after the address, or after a name that ended in its legal form, ends the block
     if (kind === 'text' && !representing && (nameDone || (name.length && !LEGAL_FORM_ONLY(t) && endsInLegalForm(name[name.length - 1].text)))) {

@@ -113,9 +113,9 @@ function linesOf(text: string): { text: string; start: number }[] {
   return out;
 }
 
-/** Split a stretch of one line into comma-separated items. */
+/** Split a stretch of one line into items at commas, semicolons, bars and middle dots. */
 function splitItems(s: string, start: number, newLine: boolean, out: Item[]): void {
-  const re = /[^,;|]+/g;
+  const re = /[^,;|·•]+/g;
   let m: RegExpExecArray | null;
   let first = true;
   while ((m = re.exec(s))) {

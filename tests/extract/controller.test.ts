@@ -117,3 +117,12 @@ describe('findController', () => {
     }
   });
 });
+
+describe('international blocks', () => {
+  it('keeps a US city with its state and ZIP in the address', () => {
+    const b = parseBlock(lines('Beispiel Apps Inc.', '123 Main St.', 'San Francisco, CA 94105', 'USA').flatMap((it) =>
+      it.text.split(', ').map((text, k) => ({ text, start: it.start + k * 20, newLine: k === 0 }))));
+    expect(b?.name).toBe('Beispiel Apps Inc.');
+    expect(countryOfAddress(b!.address, b!.items.join('\n'))).toBe('US');
+  });
+});

@@ -169,8 +169,12 @@ export function parseBlock(items: Item[]): ParsedBlock | null {
   return { name: joined, address, nameStart: name[0].start, email, items: texts };
 }
 
-/** The seat from an address: a country line, a country-prefixed postcode, the postcode's shape, the block's domains. */
-export function countryOfAddress(address: string[], blockText: string): string | null {
+/**
+ * The seat from an address: a country line, a country-prefixed postcode, the postcode's shape,
+ * the block's domains. A bare five-digit postcode is German unless the legal form belongs to
+ * countries without Germany ("Beispiel S.r.l., Via Roma 1, 00100 Roma").
+ */
+export function countryOfAddress(address: string[], blockText: string, formCountries: readonly string[] = []): string | null {
   for (const a of address) {
     const c = COUNTRY_BY_NAME.get(a.toLowerCase());
     if (c) return c;
@@ -182,12 +186,12 @@ export function countryOfAddress(address: string[], blockText: string): string |
     if (prefixed) return ({ D: 'DE', DE: 'DE', A: 'AT', AT: 'AT', CH: 'CH', FL: 'LI', L: 'LU', LU: 'LU', B: 'BE', F: 'FR', I: 'IT', NL: 'NL' } as Record<string, string>)[prefixed];
     if (US_ZIP.test(a)) return 'US';
     if (/^\d{4}\s?[A-Z]{2}\s/.test(a)) return 'NL';
-    if (/^\d{5}\s+\p{Lu}/u.test(a)) return 'DE';
+    if (/^\d{5}\s+\p{Lu}/u.test(a)) return formCountries.length && !formCountries.includes('DE') ? formCountries[0] : 'DE';
     if (/^\d{4}\s+\p{Lu}/u.test(a)) {
       // four digits: Austria or Switzerland (or another country the block would name); the block's domains tell
       if (/\.ch\b|\bSchweiz\b|\bSwitzerland\b/i.test(blockText)) return 'CH';
       if (/\.at\b|Österreich|\bAustria\b/i.test(blockText)) return 'AT';
-      return null;
+      return formCountries.length === 1 ? formCountries[0] : null;
     }
   }
   return null;

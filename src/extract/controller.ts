@@ -1,7 +1,7 @@
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 import type { Controller, Evidence } from './types.js';
-import { countryOfAddress, parseBlock, type Item, type ParsedBlock } from './addressBlock.js';
+import { countryOfAddress, itemKind, parseBlock, type Item, type ParsedBlock } from './addressBlock.js';
 import { nameTokens } from './names.js';
 import { legalFormOf } from '../kb/legalForms.js';
 import { findVendorByName } from '../kb/vendors.js';
@@ -60,7 +60,7 @@ const HEADING = new RegExp(
       String.raw`(?:Kontaktdaten|Angaben|Informationen|Hinweise?)\s+(?:zum|zur|zu|über|de[rs]|für)\s+(?:den\s+|die\s+|dem\s+)?(?:Verantwortlichen|verantwortlichen Stelle)`,
       String.raw`(?:Kontaktdaten\s+|Angaben zum\s+)?Verantwortliche[rn]?(?:\s+Stelle)?(?:\s+(?:für|im Sinne|gemäß|nach|i\.\s?S\.|und|\()[^\n]{0,70})?`,
       String.raw`Wer ist (?:[^\n]{0,60}\s)?verantwortlich[^\n]{0,60}`,
-      String.raw`(?:Name and (?:address|contact details) of the )?(?:data )?controller(?:\s+(?:within|in|under|according|pursuant|and|\()[^\n]{0,70})?`,
+      String.raw`(?:Name and (?:address|contact details) of the |Owner and )?(?:data )?controller(?:\s+(?:within|in|under|according|pursuant|and|\()[^\n]{0,70})?`,
       String.raw`Responsible(?: party| person| body| entity)?(?:\s+(?:for|in|within|according)\s[^\n]{0,70})?`,
       String.raw`Who (?:we are|is responsible[^\n]{0,50})`,
     ].join('|') +
@@ -121,7 +121,12 @@ function splitItems(s: string, start: number, newLine: boolean, out: Item[]): vo
   while ((m = re.exec(s))) {
     const lead = m[0].length - m[0].trimStart().length;
     const t = m[0].trim();
-    if (t) out.push({ text: t, start: start + m.index + lead, newLine: first ? newLine : false });
+    // "Beispiel Srl – Via Roma 1": a dash before an address part separates two items
+    const dash = / [–-] (?=\S)/.exec(t);
+    if (dash && itemKind(t.slice(dash.index + 3)) !== 'text') {
+      out.push({ text: t.slice(0, dash.index), start: start + m.index + lead, newLine: first ? newLine : false });
+      out.push({ text: t.slice(dash.index + 3), start: start + m.index + lead + dash.index + 3, newLine: false });
+    } else if (t) out.push({ text: t, start: start + m.index + lead, newLine: first ? newLine : false });
     first = false;
   }
 }
@@ -265,7 +270,8 @@ function choose(cands: Candidate[]): Candidate | null {
 // Without an introduction: an organisation the text names as the one processing happens for.
 const ON_BEHALF_BEFORE = /\b(?:im Auftrag|on behalf)\s+(?:der|des|von|of)\s+(?:the\s+)?$/i;
 const WE_BEFORE = /(?:^|[.!?]\s)(?:Wir|We),?\s+(?:die|der|das|the)?\s*$/;
-const WE_AFTER = /^,?\s*\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?[„"“']?(?:wir|uns|we|us)\b/i;
+// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)'
+const WE_AFTER = /^,?\s*(?:\([^()\n]{0,60}\)\s*)?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?[„"“']?(?:wir|uns|we|us)\b/i;
 const STAYS_RESPONSIBLE = /^[^.\n]{0,40}?\b(?:ist|bleibt|is|remains)\b[^.\n]{0,60}?\b(?:verantwortlich|Verantwortliche[rn]?|controller)\b/;
 const CONDITIONAL = /^(?:Soweit|Sofern|Wenn|Falls|If|When|Where|Insofar)\b|\b(?:nicht|not)\b/i;
 
@@ -332,7 +338,7 @@ function describe(block: ParsedBlock, evidence: Evidence): Controller {
   const form = legalFormOf(block.name);
   // the address decides; a legal form only where there is no address or the form belongs to one country
   const fromForm = form && (form.countries.length === 1 || !block.address.length) ? form.countries[0] : null;
-  const country = countryOfAddress(block.address, block.items.join('\n')) ?? fromForm;
+  const country = countryOfAddress(block.address, block.items.join('\n'), form?.countries) ?? fromForm;
   return {
     name: block.name,
     legalForm: form?.form ?? null,

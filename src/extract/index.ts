@@ -50,7 +50,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   };
   const countries = findCountries(text);
   const orgs = findOrganizations(text);
-  const controller = findController(text, seg, orgs, countries, evidenceOf);
+  const controller = findController(text, seg, orgs, evidenceOf);
   const controllerKeys = controller.name ? [nameKey(controller.name)] : [];
 
   const sentenceAt = sentenceLocator(seg);
@@ -66,7 +66,8 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   entities.push(...brandOnlyEntities(hits, entities, controllerKeys));
   const mentions = collectMentions(text, entities, orgMentions, hits, (offset) => {
     const s = seg.sentences[sentenceAt(offset)];
-    const before = text.slice(s.start, offset);
+    // both tests look at most a few words back: a bounded window keeps a long sentence with many mentions linear
+    const before = text.slice(Math.max(s.start, offset - 300), offset);
     return !NOT_A_USE.test(before) && !/https?:\/\/\S*$|www\.\S*$|@\S*$/.test(before);
   });
 

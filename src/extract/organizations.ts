@@ -143,6 +143,8 @@ function nameBefore(text: string, formStart: number, formText: string, formEnds:
   for (const t of prefix.matchAll(/[^\s:;]*[:;]|[^\s:;]+/g)) tokens.push({ text: t[0], start: from + t.index, end: from + t.index + t[0].length });
   // the window may cut a word: that word is not part of the name
   if (tokens.length && from > lineStart && !/\s/.test(text[from - 1])) tokens.shift();
+  // "5.2 Stripe, Inc.", "§ 3 Acme GmbH": the numbering of a heading or list item is not part of the name
+  else if (from === lineStart && tokens.length > 1 && /^(?:§|\d{1,2}(?:\.\d{1,2})+\.?)$/.test(tokens[0].text)) tokens.shift();
   const last = tokens[tokens.length - 1];
   if (last && /,$/.test(last.text)) tokens[tokens.length - 1] = { ...last, text: last.text.slice(0, -1), end: last.end - 1 };
 

@@ -173,7 +173,9 @@ function infrastructure(text: string, seg: Segmented, entities: Entity[], mentio
       re.lastIndex = 0;
       for (let c = re.exec(s.text); c; c = re.exec(s.text)) {
         const at = s.start + c.index + (re === INFRASTRUCTURE_NAME ? c[0].length - c[1].length : 0);
-        if (inSentence.some((m) => m.start <= at && m.end > at)) continue;
+        // a company of the text already named there (mentions sorted: the one starting last at or before `at`)
+        const k = firstMentionFrom(inSentence, at + 1) - 1;
+        if (k >= 0 && inSentence[k].end > at) continue;
         const name = catalogPrefix(c[1]);
         if (name) add(i, { name, entity: null });
       }

@@ -42,12 +42,14 @@ const RUN_GAP = 30;
 const NAME_AFTER = /^\s?(?:der |des |die |dem |the |von |of )?(\p{Lu}[\p{L}\d.&]*(?: \p{Lu}[\p{L}\d.&]*){0,2})/u;
 const US_FORM = /\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|PBC)\b/;
 
-/** What identifies a company group: the catalog vendor, else the first word of the name. */
+/** What identifies a company group: the first word of the name ("Google Ireland Limited", "Google LLC"), else the catalog vendor. */
 export function groupKey(e: Entity): string | null {
-  if (e.vendor) return e.vendor.key;
   const first = nameTokens(e.name)[0];
-  return first && first.length >= 3 && !GENERIC_FIRST.has(first) ? first : null;
+  return first && first.length >= 3 && !GENERIC_FIRST.has(first) ? first : (e.vendor?.key ?? null);
 }
+
+/** Two product lines of one first word ("Amazon Web Services", "Amazon Payments") are apart where the catalog knows both. */
+const apartInCatalog = (a: Entity, b: Entity) => !!a.vendor && !!b.vendor && a.vendor.key !== b.vendor.key;
 
 export function findAffiliations(text: string, seg: Segmented, entities: Entity[], mentions: Mention[], sentenceAt: (offset: number) => number): Affiliations {
   const parents = new Map<number, ParentLink>();
@@ -122,7 +124,7 @@ function groupParents(entities: Entity[], mentions: Mention[], sentenceAt: (offs
     // the child: seated in the EU/EEA, else of unknown seat and no US form ("X International Ltd." beside "X Inc.")
     const child = ids.find((id) => entities[id].seat && isEuOrEea(entities[id].seat!)) ?? ids.find((id) => !entities[id].seat && !outside(id));
     const parent = ids.find((id) => id !== child && outside(id));
-    if (child !== undefined && parent !== undefined && (!parents.has(child) || parents.get(child)!.name === entities[parent].name)) {
+    if (child !== undefined && parent !== undefined && !apartInCatalog(entities[child], entities[parent]) && (!parents.has(child) || parents.get(child)!.name === entities[parent].name)) {
       const first = run.find((m) => m.entity === parent)!;
       if (!parents.has(child)) parents.set(child, { name: entities[parent].name, sentence: sentenceAt(first.start) });
       for (const m of run) if (m.entity === parent) given.set(m, child);
@@ -171,7 +173,9 @@ function infrastructure(text: string, seg: Segmented, entities: Entity[], mentio
       re.lastIndex = 0;
       for (let c = re.exec(s.text); c; c = re.exec(s.text)) {
         const at = s.start + c.index + (re === INFRASTRUCTURE_NAME ? c[0].length - c[1].length : 0);
-        if (inSentence.some((m) => m.start <= at && m.end > at)) continue;
+        // a company of the text already named there (mentions sorted: the one starting last at or before `at`)
+        const k = firstMentionFrom(inSentence, at + 1) - 1;
+        if (k >= 0 && inSentence[k].end > at) continue;
         const name = catalogPrefix(c[1]);
         if (name) add(i, { name, entity: null });
       }

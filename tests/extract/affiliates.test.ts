@@ -58,7 +58,13 @@ describe('parents', () => {
     expect(aff.parents.size).toBe(0);
   });
 
-  it('groups by catalog vendor or by the first word of the name', () => {
+  it('keeps two product lines of one first word apart where the catalog knows both', () => {
+    const { parentOf, mentioned } = stage('Zahlungen wickelt die Amazon Payments Europe S.C.A., 38 Avenue John F. Kennedy, L-1855 Luxembourg, Luxemburg ab. Gehostet wird bei der Amazon Web Services, Inc., 410 Terry Avenue North, Seattle, WA 98109, USA.');
+    expect(parentOf('Amazon Payments Europe S.C.A.')).toBeNull();
+    expect(mentioned('Amazon Web Services, Inc.')).toBe(true);
+  });
+
+  it('groups by the first word of the name, else by catalog vendor', () => {
     const { entities } = stage('Wir nutzen die Global Data GmbH und die Kranich Software GmbH.');
     expect(entities.map(groupKey)).toEqual([null, 'kranich']);
   });

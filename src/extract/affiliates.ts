@@ -16,6 +16,8 @@ export interface ParentLink {
   name: string;
   /** The sentence that states the relation. */
   sentence: number;
+  /** Both are named as recipients ("X und deren Tochter Y"): the parent keeps its own mentions. */
+  bothRecipients?: boolean;
 }
 
 export interface Affiliations {
@@ -55,7 +57,7 @@ export function findAffiliations(text: string, seg: Segmented, entities: Entity[
   const parents = new Map<number, ParentLink>();
   const given = new Map<Mention, number>();
   cueParents(seg, entities, bySentence(seg, mentions, sentenceAt), parents, given);
-  groupParents(entities, mentions, sentenceAt, parents, given);
+  groupParents(text, entities, mentions, sentenceAt, parents, given);
   const remapped = mentions.map((m) => (given.has(m) ? { ...m, entity: given.get(m)! } : m));
   const { hits, removed } = infrastructure(text, seg, entities, remapped, sentenceAt);
   listedSubprocessors(seg, remapped, sentenceAt, removed);
@@ -76,6 +78,11 @@ function bySentence(seg: Segmented, mentions: Mention[], sentenceAt: (offset: nu
  * Sentences that state the relation: "X ist eine Tochtergesellschaft der Y", "an die
  * Muttergesellschaft Y", "das Mutterunternehmen von X, die Y", "X is part of the Y group".
  */
+/** Between two names: a coordinating conjunction joins them as equals (an address may stand between). */
+const COORDINATED = /^[^.;:]{0,160}?\s(?:und|sowie|and|as well as|&)\s(?:(?:deren|dessen|seine[nmrs]?|ihre[nmrs]?|its|their)\s+\S+\s+|(?:der|die|the)\s+)?$/i;
+
+const POSSESSIVE_BEFORE = /\b(?:deren|dessen|seine[nmrs]?|ihre[nmrs]?|its|their)\s+$/i;
+
 function cueParents(seg: Segmented, entities: Entity[], inSentences: Mention[][], parents: Map<number, ParentLink>, given: Map<Mention, number>): void {
   let lastNamed = -1; // the last sentence before this one that names a company
   seg.sentences.forEach((s, i) => {
@@ -94,6 +101,13 @@ function cueParents(seg: Segmented, entities: Entity[], inSentences: Mention[][]
     const recent = lastNamed >= 0 && i - lastNamed <= 3 ? inSentences[lastNamed][inSentences[lastNamed].length - 1] : undefined;
     // "an das Mutterunternehmen von X, die Y" names the child after the cue; "X … an seine Muttergesellschaft Y" before it
     const ofChild = cue === mother && /^\S+\s+(?:von|of|der|des)\s/i.test(s.text.slice(cue.index));
+    // "bei X Inc. und deren Tochterunternehmen Y BV", "X and its subsidiary Y": both are named as
+    // recipients; Y is the child, X (before the possessive) its parent, and each keeps its mentions
+    if (cue === child && POSSESSIVE_BEFORE.test(s.text.slice(Math.max(0, cue.index - 12), cue.index)) && before.length && after.length) {
+      const kid = after[0], mum = before[before.length - 1];
+      if (kid.entity !== mum.entity && !parents.has(kid.entity)) parents.set(kid.entity, { name: entities[mum.entity].name, sentence: i, bothRecipients: true });
+      return;
+    }
     const c = ofChild ? after[0] : before[before.length - 1] ?? recent;
     if (!c) return;
     const p = after.find((m) => m.entity !== c.entity);
@@ -115,7 +129,7 @@ function cueParents(seg: Segmented, entities: Entity[], inSentences: Mention[][]
  * den USA"): the EU entity is the one the controller deals with, the other its parent, and
  * what the text says of the parent there it says of the recipient.
  */
-function groupParents(entities: Entity[], mentions: Mention[], sentenceAt: (offset: number) => number, parents: Map<number, ParentLink>, given: Map<Mention, number>): void {
+function groupParents(text: string, entities: Entity[], mentions: Mention[], sentenceAt: (offset: number) => number, parents: Map<number, ParentLink>, given: Map<Mention, number>): void {
   const keyOf = entities.map((e) => (e.brandOnly ? null : groupKey(e)));
   let run: Mention[] = [];
   const close = () => {
@@ -124,10 +138,13 @@ function groupParents(entities: Entity[], mentions: Mention[], sentenceAt: (offs
     // the child: seated in the EU/EEA, else of unknown seat and no US form ("X International Ltd." beside "X Inc.")
     const child = ids.find((id) => entities[id].seat && isEuOrEea(entities[id].seat!)) ?? ids.find((id) => !entities[id].seat && !outside(id));
     const parent = ids.find((id) => id !== child && outside(id));
-    if (child !== undefined && parent !== undefined && !apartInCatalog(entities[child], entities[parent]) && (!parents.has(child) || parents.get(child)!.name === entities[parent].name)) {
+    if (child !== undefined && parent !== undefined && !apartInCatalog(entities[child], entities[parent]) && !parents.get(child)?.bothRecipients && (!parents.has(child) || parents.get(child)!.name === entities[parent].name)) {
       const first = run.find((m) => m.entity === parent)!;
-      if (!parents.has(child)) parents.set(child, { name: entities[parent].name, sentence: sentenceAt(first.start) });
-      for (const m of run) if (m.entity === parent) given.set(m, child);
+      // "bei der X Inc. und (deren Tochter) X BV": the parent is named first and joined to the
+      // child as a recipient in its own right, not as where the child's data goes
+      const joined = run.some((pm) => pm.entity === parent && run.some((cm) => cm.entity === child && cm.start > pm.end && sentenceAt(cm.start) === sentenceAt(pm.start) && COORDINATED.test(text.slice(pm.end, cm.start))));
+      if (!parents.has(child)) parents.set(child, { name: entities[parent].name, sentence: sentenceAt(first.start), bothRecipients: joined });
+      if (!joined) for (const m of run) if (m.entity === parent) given.set(m, child);
     }
     run = [];
   };

@@ -63,7 +63,7 @@ export const SELF_HOSTING_DENIED = /\bkeine[nr]? eigenen?\b|\bnot (?:run|host)\b
 
 /** Words that tell data leaves for somewhere. */
 export const TRANSFER_VERB =
-  /übermittel|übertrag|Übermittlung|Datenübertragung|Datentransfer|Drittlandtransfer|weitergeleitet|weitergegeben|transfer|gespeichert|verarbeitet|Verarbeitung|Server|Rechenzent|Zugriff|access|stored|processe[sd]|hosted|located|befinde|ansässig|sent to|flow/i;
+  /übermittel|übertrag|Übermittlung|Datenübertragung|Datentransfer|Drittlandtransfer|weitergeleitet|weitergegeben|transfer|gespeichert|verarbeitet|Verarbeitung|Server|Rechenzent|Zugriff|access|stored|processe[sd]|hosted|located|befinde|ansässig|sent to|flow|Standort|Speicherort|\blocation\b/i;
 
 /** An unnamed third country. */
 export const THIRD_COUNTRY =

@@ -32,6 +32,8 @@ interface TransferDraft {
   /** the sentences that put it here */
   sentences: number[];
   dpfId: string | null;
+  /** some sentence names the destination (or the seat stands in for it), rather than a DPF certification implying it */
+  named: boolean;
 }
 
 /** How far back a restriction to the EU ("Wir nutzen ausschließlich die europäischen Rechenzentren") reaches. */
@@ -50,13 +52,13 @@ const RESTRICTION_REACH = 2;
 export function decideTransfers(e: TransferSubject, own: OwnFact[], evidenceOf: (i: number) => Evidence): Transfer[] {
   const drafts = new Map<string | null, TransferDraft>();
   const draft = (c: string | null, i: number) => {
-    if (!drafts.has(c)) drafts.set(c, { country: c, other: false, mechanisms: new Set(), assertions: [], mechanismOnlyPossible: [], evidence: [], sentences: [], dpfId: null });
+    if (!drafts.has(c)) drafts.set(c, { country: c, other: false, mechanisms: new Set(), assertions: [], mechanismOnlyPossible: [], evidence: [], sentences: [], dpfId: null, named: false });
     const t = drafts.get(c)!;
     t.evidence.push(evidenceOf(i));
     t.sentences.push(i);
     return t;
   };
-  const deferred: { mechs: Mechanism[]; possible: boolean; last: string | null | undefined; i: number }[] = [];
+  const deferred: { mechs: Mechanism[]; possible: boolean; last: string | null | undefined; i: number; named: boolean }[] = [];
   let last: { country: string | null; i: number } | undefined;
   const thirdSeat = e.seat && !isEuOrEea(e.seat) ? e.seat : null;
   for (const { i, f, named } of own) {
@@ -72,6 +74,7 @@ export function decideTransfers(e: TransferSubject, own: OwnFact[], evidenceOf: 
     if (dest.length && (f.assertsTransfer || f.mechanisms.length)) {
       for (const d of dest) {
         const t = draft(d.country, i);
+        t.named = true;
         t.other ||= d.other;
         const nonDpf = d.mechanisms.filter((m) => m !== 'DPF');
         if (f.assertsTransfer && !d.mechanisms.length) t.assertions.push(d.possible);
@@ -82,7 +85,7 @@ export function decideTransfers(e: TransferSubject, own: OwnFact[], evidenceOf: 
     } else {
       const nonDpf = f.mechanisms.filter((m) => m !== 'DPF');
       // a safeguard named without saying data goes anywhere ("X verfügt über BCR") does not make the transfer stated
-      if (nonDpf.length) deferred.push({ mechs: nonDpf, possible: f.possible, last: last && i - last.i <= 3 ? last.country : undefined, i });
+      if (nonDpf.length) deferred.push({ mechs: nonDpf, possible: f.possible, last: last && i - last.i <= 3 ? last.country : undefined, i, named });
     }
     if (f.mechanisms.includes('DPF')) {
       const t = draft('US', i);
@@ -93,8 +96,11 @@ export function decideTransfers(e: TransferSubject, own: OwnFact[], evidenceOf: 
   }
   for (const d of deferred) {
     const lastDraft = d.last !== undefined ? drafts.get(d.last) : undefined;
-    const targets = lastDraft ? [lastDraft] : drafts.size ? [...drafts.values()] : thirdSeat ? [draft(thirdSeat, d.i)] : [];
+    const targets = lastDraft ? [lastDraft] : drafts.size ? [...drafts.values()] : thirdSeat ? [Object.assign(draft(thirdSeat, d.i), { named: true })] : [];
     for (const t of targets) {
+      // "Mit X (Sitz USA) haben wir SCC abgeschlossen": a safeguard agreed with the recipient itself for
+      // the country it sits in says its data go there
+      if (d.named && t.country === thirdSeat) t.named = true;
       d.mechs.forEach((m) => t.mechanisms.add(m));
       t.mechanismOnlyPossible.push(d.possible);
       if (t.evidence[t.evidence.length - 1]?.start !== evidenceOf(d.i).start) t.evidence.push(evidenceOf(d.i));
@@ -124,6 +130,9 @@ function fitMechanisms(country: string | null, mechs: Iterable<Mechanism>): Mech
 
 function certainty(t: TransferDraft): Certainty {
   if (t.assertions.length) return t.assertions.some((p) => !p) ? 'stated' : 'possible';
+  // only a DPF certification puts the transfer there (no sentence names the destination): safeguards
+  // stated beside it say how a transfer would rest, not that one happens
+  if (!t.named) return 'possible';
   if (t.mechanismOnlyPossible.length) return t.mechanismOnlyPossible.some((p) => !p) ? 'stated' : 'possible';
   return 'possible';
 }

@@ -207,6 +207,8 @@ const PUBLIC_BODY =
   /\b(?:Finanzamt|Finanzämter|Finanzbehörde|Behörde|Polizei|Staatsanwaltschaft|Gericht|Aufsichtsbehörde|Ministerium|Bundesamt|Landesamt|Datenschutzbeauftragte|Commissioner|Authority|Court|Police|Tax Office)\b/i;
 /** The candidate is where data comes from: "Daten von X", "received from X". */
 const SOURCE = /\b(?:Daten|Informationen|data|information) (?:\S+ ){0,3}(?:von|aus|from) (?:de[rnm] |the )?$|\b(?:erhalten|bekommen|received|obtain(?:ed)?) (?:\S+ ){0,4}(?:von|from) (?:de[rnm] |the )?$/i;
+/** Whether the text before a name makes it where data comes from ("Daten aus dem X-Profil"). */
+export const namedAsSource = (before: string): boolean => SOURCE.test(before);
 /** The tool is said to process no personal data: "X verarbeitet keine personenbezogenen Daten". */
 const NO_PERSONAL_DATA = /^[^.]{0,80}\b(?:verarbeitet|erhebt|speichert|sammelt|processes|collects|stores) (?:dabei )?(?:keine|no) (?:personenbezogenen |personal )?(?:Daten|data)\b/i;
 /** A cookie's name: "Cookie X", "X-Cookie", "_x_session". */

@@ -5,14 +5,16 @@
  *   - a provider statement: "Anbieter ist …", "provided by …", "betrieben von …";
  *   - an item of a list the text introduces as its recipients: "Wir nutzen folgende Dienstleister:"
  *     then "Mateo: Terminbuchung" or "- Mateo";
- *   - a list of brands after a use: "Spenden über Liberapay, Stripe oder Paypal" (see `Candidate.list`).
+ *   - a list of brands after a use: "Spenden über Liberapay, Stripe oder Paypal" (see `Candidate.list`);
+ *   - a service noun before a name: "den Dienst Kalendaro", "the tool Kalendaro";
+ *   - a heading whose first sentences say data is passed to what it names: "Radhaus Süd" / "… an Radhaus Süd weitergeleitet".
  * Each is a candidate only; `receivesData` then rejects link targets, examples, cookie names,
  * sources of data, tools said to process no personal data, denied tools and public bodies.
  * Every pattern is a flat alternation with bounded gaps.
  */
 import { NOT_A_USE } from './cues.js';
 
-export type CandidateKind = 'organisation' | 'provider' | 'list-item' | 'brand-list';
+export type CandidateKind = 'organisation' | 'provider' | 'service' | 'list-item' | 'brand-list' | 'heading';
 
 export interface Candidate {
   name: string;
@@ -33,7 +35,7 @@ const ORGANISATION_AFTER = new RegExp(String.raw`(?<![\p{L}\p{N}./@-])(?:The )?(
 /** "Stiftung Warentest", "Universität Musterstadt": the organisation word and one or two name words. */
 const ORGANISATION_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}./@-])${ORG_BEFORE}(?: ${NAME_WORD}){1,2}\b`, 'gu');
 /** Words that start a phrase, not a name: "Die Stiftung", "Unsere Foundation". */
-const NOT_A_NAME_WORD = /^(?:The|Die|Der|Das|Den|Dem|Des|Eine?[mnrs]?|Unsere?[mnrs]?|Our|This|That|These|Diese[mnrs]?|Jede[mnrs]?|Each|Any|Every|Alle|All|Für|For|Von|Of|Mit|With|Im|In|An|Am|Bei|By|Zur|Zum|Als|Auch|Sowie|Und|Oder|And|Or|Open|Source|Free|Freie|Gemeinnützige|Non|Profit|Eingetragene|Wir|We|Sie|You|Ihre?|Your|Datenschutz\S*|Privacy|Data|Daten)$/;
+const NOT_A_NAME_WORD = /^(?:The|Die|Der|Das|Den|Dem|Des|Eine?[mnrs]?|Unsere?[mnrs]?|Our|This|That|These|Diese[mnrs]?|Jede[mnrs]?|Each|Any|Every|Alle|All|Für|For|Von|Of|Mit|With|Im|In|An|Am|Bei|By|Zur|Zum|Als|Auch|Sowie|Und|Oder|And|Or|Open|Source|Free|Freie|Gemeinnützige|Non|Profit|Eingetragene|Wir|We|Sie|You|Ihre?[rs]?|Your|Datenschutz\S*|Privacy|Data|Daten)$/;
 
 /** "Anbieter ist …", "provided by …": the name runs up to the first comma, bracket or line end (two lines for a name set on its own line). */
 const PROVIDER =
@@ -41,6 +43,16 @@ const PROVIDER =
 const PROVIDER_NAME = new RegExp(String.raw`^(?:${NAME_WORD}|\p{Ll}[\p{L}\p{N}.-]{2,30})(?: (?:${NAME_WORD}|of|for|für|de|&)){0,4}`, 'u');
 
 const SITE_OPERATED = /\b(?:Website|Webseite|Internetseite|Seite|Homepage|Onlineangebot|App|website|site|app) (?:is |wird |werden )?$/;
+
+/** "den Dienst Kalendaro", "das Tool Kalendaro", "the service Kalendaro": a service noun and the name it gives. */
+const SERVICE_NAMED = new RegExp(
+  String.raw`\b(?:den Dienst|das Tool|die Software|die Plattform|den Service|die App|das Plugin|the service|the tool|the platform|the app|the plugin) (${NAME_WORD}(?: ${NAME_WORD}){0,2})`,
+  'gu',
+);
+/** A heading line of one to three name words, its own paragraph: "Radhaus Süd". */
+const HEADING_LINE = /(?<=^|\n\n)(?:(?:\d{1,2}\.)*\d{1,2}\.? )?(\p{Lu}[\p{L}\p{N}&'’.+-]{1,30}(?: \p{Lu}[\p{L}\p{N}&'’.+-]{1,30}){0,2})[ \t]*\n\n/gu;
+/** Data handed on to whoever the sentence names. */
+const PASSED_ON = /\b(?:weitergeleitet|weitergegeben|übermittelt|übertragen|geteilt|transferred|passed on|forwarded|shared with|disclosed to)\b/i;
 
 /** A line that introduces a list of recipients: "… folgende Dienstleister:", "We use these tools:". */
 const LIST_INTRO =
@@ -66,7 +78,8 @@ const BRAND_LIST = new RegExp(
 export function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   const add = (name: string, start: number, kind: CandidateKind, list?: number) => {
-    const clean = name.replace(/[.,;:’'-]+$/, '').trim();
+    // a name ends with its sentence ("… den Dienst Kalendaro. Wenn Sie …")
+    const clean = name.split(/[.!?]\s/)[0].replace(/[.,;:’'-]+$/, '').trim();
     if (clean.length < 3 || clean.length > 60 || /^\d/.test(clean)) return;
     out.push({ name: clean, start, end: start + clean.length, kind, list });
   };
@@ -94,7 +107,19 @@ export function findCandidates(text: string): Candidate[] {
     if (/^\p{Ll}/u.test(name[0]) && !/^(?:[.,;:)(\n]|$)/.test(text.slice(at + name[0].length, at + name[0].length + 1))) continue;
     add(name[0], at, 'provider');
   }
+  SERVICE_NAMED.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = SERVICE_NAMED.exec(text)); ) {
+    if (!NOT_A_NAME_WORD.test(m[1].split(' ')[0])) add(m[1], m.index + m[0].length - m[1].length, 'service');
+  }
   listItems(text, add);
+  HEADING_LINE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = HEADING_LINE.exec(text)); ) {
+    // the heading's name must come back in the next lines, in a sentence that passes data on
+    const name = m[1];
+    const next = text.slice(m.index + m[0].length, m.index + m[0].length + 600);
+    const passes = next.split(/(?<=[.!?])\s+/).slice(0, 3).some((x) => PASSED_ON.test(x) && (x.includes(name) || /\b(?:das Unternehmen|the company)\b/i.test(x)));
+    if (passes && next.includes(name)) add(name, m.index + m[0].indexOf(name), 'heading');
+  }
   BRAND_LIST.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = BRAND_LIST.exec(text)); ) {
     let offset = m.index + m[0].length - m[1].length;
@@ -182,6 +207,8 @@ const PUBLIC_BODY =
   /\b(?:Finanzamt|Finanzämter|Finanzbehörde|Behörde|Polizei|Staatsanwaltschaft|Gericht|Aufsichtsbehörde|Ministerium|Bundesamt|Landesamt|Datenschutzbeauftragte|Commissioner|Authority|Court|Police|Tax Office)\b/i;
 /** The candidate is where data comes from: "Daten von X", "received from X". */
 const SOURCE = /\b(?:Daten|Informationen|data|information) (?:\S+ ){0,3}(?:von|aus|from) (?:de[rnm] |the )?$|\b(?:erhalten|bekommen|received|obtain(?:ed)?) (?:\S+ ){0,4}(?:von|from) (?:de[rnm] |the )?$/i;
+/** Whether the text before a name makes it where data comes from ("Daten aus dem X-Profil"). */
+export const namedAsSource = (before: string): boolean => SOURCE.test(before);
 /** The tool is said to process no personal data: "X verarbeitet keine personenbezogenen Daten". */
 const NO_PERSONAL_DATA = /^[^.]{0,80}\b(?:verarbeitet|erhebt|speichert|sammelt|processes|collects|stores) (?:dabei )?(?:keine|no) (?:personenbezogenen |personal )?(?:Daten|data)\b/i;
 /** A cookie's name: "Cookie X", "X-Cookie", "_x_session". */

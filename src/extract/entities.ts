@@ -3,6 +3,7 @@ import { isEuOrEea } from '../kb/countries.js';
 import { legalFormOf } from '../kb/legalForms.js';
 import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
+import { namedAsSource } from './candidates.js';
 import { NOT_A_USE } from './cues.js';
 import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import type { OrgMention } from './organizations.js';
@@ -211,7 +212,7 @@ export function findCatalogHits(text: string): CatalogHit[] {
 export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): boolean {
   const s = seg.sentences[sentenceIndex];
   const before = s.text.slice(0, hit.start - s.start);
-  if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before)) return false;
+  if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before.slice(-200)) || namedAsSource(before.slice(-120))) return false;
   // "in Rechenzentren von AWS": infrastructure of another recipient, a sub-processor rather than a recipient
   if (/(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before)) return false;
   // (a heading is short: no compacting of a long sentence once per hit)

@@ -87,6 +87,8 @@ describe('the candidate patterns stay linear', () => {
     'Spenden über ' + 'Aaa, '.repeat(50_000) + 'und Bbb',
     'Wir nutzen ' + 'Aaa Bbb, '.repeat(30_000),
     'Jitsi-'.repeat(50_000) + 'Meet',
+    'den Dienst ' + 'Aaa '.repeat(50_000),
+    '\n\nAaa Bbb\n\n'.repeat(30_000) + 'an Aaa Bbb weitergeleitet.',
   ];
   for (const [i, attack] of attacks.entries()) {
     it(`attack ${i} completes`, () => {

@@ -74,6 +74,50 @@ const BRAND_LIST = new RegExp(
   'gu',
 );
 
+// Where an organisation word stands: the name patterns run only around these, not at every position of the text.
+const ORG_AFTER_AT = new RegExp(String.raw`${ORG_AFTER}\b`, 'gu');
+const ORG_BEFORE_AT = new RegExp(String.raw`${ORG_BEFORE}\b`, 'gu');
+const ORGANISATION_BEFORE_AT = new RegExp(ORGANISATION_BEFORE.source, 'uy');
+/** Three name words and "The " reach at most this far before the organisation word. */
+const NAME_REACH = 110;
+
+/**
+ * The matches of ORGANISATION_AFTER / _BEFORE, found from the organisation words: the same
+ * matches as a scan of the whole text, at a fraction of its cost (the name pattern is tried at
+ * every position otherwise). A window starts after white space, so the pattern's lookbehind
+ * judges its first character as in the whole text.
+ */
+function organisationMatches(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const anchors = re === ORGANISATION_AFTER ? ORG_AFTER_AT : ORG_BEFORE_AT;
+  anchors.lastIndex = 0;
+  let done = 0; // matches do not overlap: the next starts after the last one's end
+  for (let a: RegExpExecArray | null; (a = anchors.exec(text)); ) {
+    if (a.index < done) continue;
+    if (re === ORGANISATION_BEFORE) {
+      ORGANISATION_BEFORE_AT.lastIndex = a.index;
+      const m = ORGANISATION_BEFORE_AT.exec(text);
+      if (m) {
+        out.push(m);
+        done = m.index + m[0].length;
+        anchors.lastIndex = Math.max(anchors.lastIndex, done);
+      }
+      continue;
+    }
+    let from = Math.max(done, a.index - NAME_REACH);
+    while (from > done && from < a.index && !/\s/.test(text[from - 1])) from++;
+    const window = text.slice(from, a.index + a[0].length + 1);
+    re.lastIndex = 0;
+    let hit: RegExpExecArray | null = null;
+    for (let m: RegExpExecArray | null; (m = re.exec(window)); ) if (m.index + m[0].length >= a.index - from + a[0].length) hit = m;
+    if (!hit) continue;
+    hit.index += from;
+    out.push(hit);
+    done = hit.index + hit[0].length;
+  }
+  return out;
+}
+
 /** Every candidate the text presents as an organisation, a provider, an item of a list of recipients or of brands. */
 export function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -84,8 +128,7 @@ export function findCandidates(text: string): Candidate[] {
     out.push({ name: clean, start, end: start + clean.length, kind, list });
   };
   for (const re of [ORGANISATION_AFTER, ORGANISATION_BEFORE]) {
-    re.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = re.exec(text)); ) {
+    for (const m of organisationMatches(text, re)) {
       const words = m[0].split(' ');
       // drop leading words that start a phrase ("Die Wikimedia Foundation" → "Wikimedia Foundation") but keep a title's "The"
       let skip = 0;

@@ -165,6 +165,8 @@ for (const n of CATALOG_NAMES.keys()) {
 }
 const MAX_WORDS = Math.max(...[...BY_COMPACT.values()].map(tokenCount));
 const WORD = /[\p{L}\p{N}]+/gu;
+/** The gap and the word after a word (sticky, from its end). */
+const NEXT_WORD = /([^\p{L}\p{N}]{1,3})([\p{L}\p{N}]+)/uy;
 // between two words of one name: nothing but a space, a hyphen or a dot inside a domain ("Jitsi-Meet", "meet.jit.si", "Bunny CDN")
 const JOIN = /^(?: |-|‑|\.| & )$/;
 const CAMEL = /\p{Ll}\p{Lu}/u;
@@ -185,25 +187,31 @@ function sameName(surface: string, name: string): boolean {
 
 /** Every place the text names a product or brand of the catalog, tolerant of case, spaces and hyphens. */
 export function findCatalogHits(text: string): CatalogHit[] {
-  const words: { start: number; end: number; key: string }[] = [];
-  WORD.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = WORD.exec(text)); ) words.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase() });
   const out: CatalogHit[] = [];
-  for (let i = 0; i < words.length; i++) {
+  WORD.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = WORD.exec(text)); ) {
+    // most words start no catalog name: the words after one are read only where it does
+    let key = m[0].toLowerCase();
+    if (!COMPACT_PREFIXES.has(key)) continue;
+    const start = m.index;
     // a name stands on its own: not inside a path, an e-mail address or a domain
-    if (/[./@-]/.test(text[words[i].start - 1] ?? '')) continue;
-    let key = '';
-    let found: { name: string; last: number } | null = null;
-    for (let j = i; j < words.length && j < i + MAX_WORDS; j++) {
-      if (j > i && !JOIN.test(text.slice(words[j - 1].end, words[j].start))) break;
-      key += words[j].key;
-      if (!COMPACT_PREFIXES.has(key)) break;
+    if (/[./@-]/.test(text[start - 1] ?? '')) continue;
+    let end = start + m[0].length;
+    let found: { name: string; end: number } | null = null;
+    for (let j = 0; ; ) {
       const name = BY_COMPACT.get(key);
-      if (name && !/^(?:\.[a-z]|-\p{L})/u.test(text.slice(words[j].end, words[j].end + 2)) && sameName(text.slice(words[i].start, words[j].end), name)) found = { name, last: j };
+      if (name && !/^(?:\.[a-z]|-\p{L})/u.test(text.slice(end, end + 2)) && sameName(text.slice(start, end), name)) found = { name, end };
+      if (++j >= MAX_WORDS) break;
+      NEXT_WORD.lastIndex = end;
+      const next = NEXT_WORD.exec(text);
+      if (!next || !JOIN.test(next[1])) break;
+      key += next[2].toLowerCase();
+      if (!COMPACT_PREFIXES.has(key)) break;
+      end = next.index + next[0].length;
     }
     if (!found) continue;
-    out.push({ name: found.name, vendor: CATALOG_NAMES.get(found.name)!, start: words[i].start, end: words[found.last].end });
-    i = found.last;
+    out.push({ name: found.name, vendor: CATALOG_NAMES.get(found.name)!, start, end: found.end });
+    WORD.lastIndex = found.end;
   }
   return out;
 }

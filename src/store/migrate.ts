@@ -15,11 +15,23 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
   const engine = await openSchemaEngine(SCHEMA_PATH, factory, (m) => {
     if (process.env.DEBUG_MIGRATIONS) console.error(m);
   });
+  // The engine's WebAssembly glue arms a 10 s timer during applyMigrations that free() leaves
+  // pending, so every command that migrated idled 10 s before exiting: the long timers armed
+  // meanwhile are unref'd (they still run while the process has other work).
+  const armed: NodeJS.Timeout[] = [];
+  const setTimer = globalThis.setTimeout;
+  globalThis.setTimeout = ((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const t = setTimer(fn, ms, ...args);
+    if ((ms ?? 0) >= 5_000) armed.push(t);
+    return t;
+  }) as typeof setTimeout;
   try {
     const out = await engine.applyMigrations({ migrationsList: readMigrations(MIGRATIONS_DIR), filters: NO_FILTER });
     return out.appliedMigrationNames;
   } finally {
+    globalThis.setTimeout = setTimer;
     engine.free();
+    for (const t of armed) t.unref();
   }
 }
 

@@ -5,6 +5,8 @@ import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { NOT_A_USE } from './cues.js';
 import { literalScanner } from './literalScan.js';
+import { EntityIndex } from './entityIndex.js';
+import { indicesWithin } from './spans.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -42,6 +44,7 @@ const GENERIC_ALIAS = /^(?:anbieter|provider|dienst|service|wir|uns|we|us|verant
 export function buildEntities(text: string, orgs: OrgMention[], countries: CountryMention[], controllerKeys: string[]): { entities: Entity[]; orgMentions: Mention[] } {
   const entities: Entity[] = [];
   const orgMentions: Mention[] = [];
+  const index = new EntityIndex<Entity>();
   const isController = (name: string) => {
     const k = nameTokens(name);
     return controllerKeys.some((c) => {
@@ -54,8 +57,9 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     const key = nameKey(o.name);
     if (!key) continue;
     // one key, two legal forms, two entities: "GitHub, Inc." and its subsidiary "GitHub BV"
-    let e = entities.find((x) => (nameKey(x.name) === key && sameForm(x.name, o.name)) || sameEntity(x, o));
+    let e = index.find(exactKey(o.name), formKey(o.legalForm), o.name, (x) => sameEntity(x, o));
     if (!e) {
+      if (entities.length >= MAX_ORGANIZATIONS) continue;
       e = {
         id: entities.length,
         name: o.name,
@@ -69,6 +73,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
         brandOnly: false,
       };
       entities.push(e);
+      index.add(e, e.id, exactKey(e.name), formKey(e.legalForm!), e.name);
     } else if (o.name !== e.name && nameTokens(o.name).length < nameTokens(e.name).length) e.aliases.add(o.name);
     orgMentions.push({ entity: e.id, start: o.start, end: o.end });
     const seat = addressAfter(text, o.end, countries);
@@ -100,13 +105,20 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
   return { entities, orgMentions };
 }
 
-function sameForm(a: string, b: string): boolean {
-  return legalFormOf(a)?.form === legalFormOf(b)?.form;
-}
+/**
+ * Distinct organizations kept per document. No real policy names more than a few hundred; a
+ * crafted one with tens of thousands would make every later stage (mentions, scopes,
+ * recipients) grow with them. Mentions of organizations beyond the first this many are dropped.
+ */
+const MAX_ORGANIZATIONS = 1000;
+
+/** Names that are one entity whatever else holds: the same key and the same legal form. */
+const exactKey = (name: string) => `${nameKey(name)}\u0000${legalFormOf(name)?.form ?? ''}`;
+const formKey = (form: string) => form.replace(/\W/g, '').toLowerCase();
 
 /** "Cisco Inc." and "Cisco Systems, Inc.": same first word, same legal form, one name inside the other. */
 function sameEntity(e: Entity, o: OrgMention): boolean {
-  if (e.legalForm?.replace(/\W/g, '').toLowerCase() !== o.legalForm.replace(/\W/g, '').toLowerCase()) return false;
+  if (e.legalForm === null || formKey(e.legalForm) !== formKey(o.legalForm)) return false;
   const a = nameTokens(e.name), b = nameTokens(o.name);
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   return s.length > 0 && s[0] === l[0] && s.every((t) => l.includes(t));
@@ -144,7 +156,7 @@ function addressAfter(text: string, end: number, countries: CountryMention[]): {
   let span = lines[0];
   for (let i = 1; i < Math.min(lines.length, 5) && lines[i].length < 60 && !/[.!?]$/.test(lines[i]); i++) span += '\n' + lines[i];
   const spanEnd = end + span.length;
-  const inSpan = countries.map((c, i) => [c, i] as const).filter(([c]) => c.start >= end && c.end <= spanEnd);
+  const inSpan = indicesWithin(countries, end, spanEnd).map((i) => [countries[i], i] as const);
   // the country closes the address: take the last one that reads as part of it ("Atlanta, Georgia 30363, USA")
   for (let k = inSpan.length - 1; k >= 0; k--) {
     const [c, i] = inSpan[k];

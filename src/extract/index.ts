@@ -12,7 +12,7 @@ import {
   findDataProtectionOfficer,
   findLastUpdated,
   findSupervisoryAuthority,
-  legalBasesIn,
+  legalBasesReader,
   looksLikePolicy,
   sentenceTopics,
 } from './metadata.js';
@@ -21,6 +21,7 @@ import { normalizeInput } from './normalize.js';
 import { findOrganizations } from './organizations.js';
 import { scopeSentences } from './scope.js';
 import { segment, type Segmented } from './segment.js';
+import { firstAtOrAfter, within } from './spans.js';
 import type { Certainty, Evidence, Link, Mechanism, PolicyGraph, PolicyWideClause, ProcessingLocation, Recipient, Role, Transfer } from './types.js';
 
 export { ExtractError } from './errors.js';
@@ -66,23 +67,29 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     const cue = PARENT_CUE.exec(s.text);
     if (!cue) return;
     const cueAt = s.start + cue.index;
-    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const inSentence = within(mentions, s.start, s.end);
     const before = inSentence.filter((m) => m.start < cueAt);
     const after = inSentence.filter((m) => m.start > cueAt);
     // "an das Mutterunternehmen von X, die Y" names the child after the cue; "X … an seine Muttergesellschaft Y" before it
     const ofChild = /^\S+\s+(?:von|of|der|des)\s/i.test(s.text.slice(cue.index));
     // no child named in the sentence: the recipient named last before it ("Dabei können … an die Muttergesellschaft …")
-    const previous = [...mentions].reverse().find((m) => m.end <= s.start);
+    const previous = lastEndingBy(mentions, s.start);
     const child = ofChild ? after[0] : before[before.length - 1] ?? previous;
     const parent = after.find((m) => child && m.entity !== child.entity);
     if (!child || !parent) return;
     parentOf.set(child.entity, { parent: parent.entity, evidence: evidenceOf(i) });
     parentMentions.add(parent);
   });
-  // a heading that is just a country name (first place the text has it): searched once per heading, not once per country
+  // a heading that is just a country name (first place the text has it): searched once per distinct heading, not once per country
+  const countryAt = new Map(countries.map((c) => [c.start, c]));
+  const countryLines = new Map<string, boolean>();
   const isCountryLine = (h: string) => {
-    const at = text.indexOf(h);
-    return countries.some((c) => c.start === at && c.end - c.start === h.length);
+    let yes = countryLines.get(h);
+    if (yes === undefined) {
+      const c = countryAt.get(text.indexOf(h));
+      countryLines.set(h, (yes = !!c && c.end - c.start === h.length));
+    }
+    return yes;
   };
   const scopes = scopeSentences(seg, mentions.filter((m) => !parentMentions.has(m)), isCountryLine);
 
@@ -114,16 +121,23 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
 
   const recipients: Recipient[] = [];
   const topics = sentenceTopics(seg.sentences);
+  const legalBases = legalBasesReader(seg.sentences);
+  const processingLocations = locationReader(seg, countries, evidenceOf);
+  const parents = new Set([...parentOf.values()].map((p) => p.parent));
+  const mentionsOf = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (!mentionsOf.has(m.entity)) mentionsOf.set(m.entity, []);
+    mentionsOf.get(m.entity)!.push(m);
+  }
   for (const e of entities) {
     const own = facts.get(e.id) ?? [];
-    const isParentOnly = [...parentOf.values()].some((p) => p.parent === e.id) && !own.some((x) => x.named);
+    const isParentOnly = parents.has(e.id) && !own.some((x) => x.named);
     if (isParentOnly) continue;
-    const mentionEvidence = dedupe(mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
+    const mentionEvidence = dedupe((mentionsOf.get(e.id) ?? []).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
     const decided = decideRole(e, own, evidenceOf);
     // open-source software named without any provider runs on the controller's own servers
     const { role, roleEvidence } = decided.role === 'unspecified' && e.brandOnly && e.vendor?.selfHostable ? { ...decided, role: 'self_hosted' as Role } : decided;
-    const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = parentOf.get(e.id);
     recipients.push({
       name: e.name,
@@ -136,9 +150,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       roleEvidence,
       purposes: topics.purposes(own.map((x) => x.i)),
       dataCategories: topics.dataCategories(own.map((x) => x.i)),
-      legalBases: legalBasesIn(ownText),
+      legalBases: legalBases(own.map((x) => x.i)),
       retention: topics.retention(own.map((x) => x.i)),
-      processingLocations: role === 'self_hosted' ? [] : processingLocations(own, seg, countries, evidenceOf),
+      processingLocations: role === 'self_hosted' ? [] : processingLocations(own),
       transfers: role === 'self_hosted' ? [] : decideTransfers(e, own, evidenceOf),
       subprocessors: subprocessors.get(e.id) ?? [],
       parent: parent ? { name: entities[parent.parent].name, evidence: parent.evidence } : null,
@@ -158,6 +172,12 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     recipients,
     text,
   };
+}
+
+/** The mention named last (by start) among those that end by `offset`; `mentions` sorted by start. */
+function lastEndingBy(mentions: Mention[], offset: number): Mention | undefined {
+  for (let k = firstAtOrAfter(mentions, offset) - 1; k >= 0; k--) if (mentions[k].end <= offset) return mentions[k];
+  return undefined;
 }
 
 /** Offset → index of the sentence containing it (binary search; sentences are sorted). */
@@ -239,7 +259,7 @@ function collectSubprocessors(sentence: string, sc: { targets: Map<number, unkno
   if (infra && !/^(?:uns|unseren?|Drittanbietern?|Dritten)\b/i.test(infra[1])) for (const id of sc.targets.keys()) add(id, infra[1]);
   const cue = SUBPROCESSOR_CUE.exec(sentence);
   if (!cue) return;
-  const inSentence = mentions.filter((m) => m.start >= evidence.start && m.end <= evidence.end);
+  const inSentence = within(mentions, evidence.start, evidence.end);
   const cueAt = evidence.start + cue.index;
   const via = /\b(?:via|über|through|by|von|of)\s+(\S+)/i.exec(sentence.slice(cue.index));
   const viaMention = via ? inSentence.find((m) => m.start >= cueAt + via.index && m.start <= cueAt + via.index + via[0].length + 2) : undefined;
@@ -349,19 +369,34 @@ function applyPolicyWideClauses(recipients: Recipient[], clauses: PolicyWideClau
 const REGION = /\b([a-z]{2}-[a-z]+-\d|fra\d)\b|\b(Frankfurt am Main|Frankfurt|Nürnberg|Falkenstein|Dublin|Amsterdam|Paris|Helsinki|Stockholm|Zürich|Wien)\b/;
 const LOCATION_CUE = /Server|Rechenzent|gespeichert|gehostet|Hosting|Region|hosted|stored|data cent|processes data|Infrastruktur/i;
 
-function processingLocations(own: { i: number; f: SentenceFacts }[], seg: Segmented, countries: CountryMention[], evidenceOf: (i: number) => Evidence): ProcessingLocation[] {
-  const out: ProcessingLocation[] = [];
-  for (const { i, f } of own) {
+/**
+ * Per recipient, the EU/EEA places its sentences say its data is processed in. What a sentence
+ * says does not depend on the recipient: read once per sentence, however many recipients share it.
+ */
+function locationReader(seg: Segmented, countries: CountryMention[], evidenceOf: (i: number) => Evidence): (own: { i: number; f: SentenceFacts }[]) => ProcessingLocation[] {
+  const bySentence = new Map<number, { country: string | null; region: string | null } | null>();
+  const placeOf = (i: number) => {
+    if (bySentence.has(i)) return bySentence.get(i)!;
     const s = seg.sentences[i];
-    if (!LOCATION_CUE.test(s.text) || f.negated) continue;
-    const region = REGION.exec(s.text);
-    const inSentence = countries.filter((c) => c.start >= s.start && c.end <= s.end && isEuOrEea(c.code));
-    const country = inSentence[0]?.code ?? (region?.[2] && /Frankfurt|Nürnberg|Falkenstein/.test(region[2]) ? 'DE' : null);
-    if (!country && !region) continue;
-    const loc = { country, region: region ? (region[1] ?? region[2]) : null, evidence: evidenceOf(i) };
-    if (!out.some((o) => o.country === loc.country && o.region === loc.region)) out.push(loc);
-  }
-  return out;
+    let place: { country: string | null; region: string | null } | null = null;
+    if (LOCATION_CUE.test(s.text)) {
+      const region = REGION.exec(s.text);
+      const inSentence = within(countries, s.start, s.end).filter((c) => isEuOrEea(c.code));
+      const country = inSentence[0]?.code ?? (region?.[2] && /Frankfurt|Nürnberg|Falkenstein/.test(region[2]) ? 'DE' : null);
+      if (country || region) place = { country, region: region ? (region[1] ?? region[2]) : null };
+    }
+    bySentence.set(i, place);
+    return place;
+  };
+  return (own) => {
+    const out: ProcessingLocation[] = [];
+    for (const { i, f } of own) {
+      const place = f.negated ? null : placeOf(i);
+      if (!place) continue;
+      if (!out.some((o) => o.country === place.country && o.region === place.region)) out.push({ ...place, evidence: evidenceOf(i) });
+    }
+    return out;
+  };
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {

@@ -6,6 +6,7 @@ import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { namedAsSource } from './candidates.js';
 import { NOT_A_USE } from './cues.js';
 import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
+import { EntityIndex } from './entityIndex.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -44,6 +45,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
   const entities: Entity[] = [];
   const orgMentions: Mention[] = [];
   const stated = new Map<number, string>();
+  const index = new EntityIndex<Entity>();
   const isController = (name: string) => {
     const k = nameTokens(name);
     return controllerKeys.some((c) => {
@@ -56,8 +58,9 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
     const key = nameKey(o.name);
     if (!key) continue;
     // one key, two legal forms, two entities: "GitHub, Inc." and its subsidiary "GitHub BV"
-    let e = entities.find((x) => (nameKey(x.name) === key && sameForm(x.name, o.name)) || sameEntity(x, o));
+    let e = index.find(exactKey(o.name), formKey(o.legalForm), o.name, (x) => sameEntity(x, o));
     if (!e) {
+      if (entities.length >= MAX_ORGANIZATIONS) continue;
       e = {
         id: entities.length,
         name: o.name,
@@ -71,6 +74,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
         brandOnly: false,
       };
       entities.push(e);
+      index.add(e, e.id, exactKey(e.name), formKey(e.legalForm!), e.name);
     } else if (o.name !== e.name && nameTokens(o.name).length < nameTokens(e.name).length) e.aliases.add(o.name);
     orgMentions.push({ entity: e.id, start: o.start, end: o.end });
     // The address and the alias must belong to this mention: their window ends at the next
@@ -107,13 +111,20 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
   return { entities, orgMentions };
 }
 
-function sameForm(a: string, b: string): boolean {
-  return legalFormOf(a)?.form === legalFormOf(b)?.form;
-}
+/**
+ * Distinct organizations kept per document. No real policy names more than a few hundred; a
+ * crafted one with tens of thousands would make every later stage (mentions, scopes,
+ * recipients) grow with them. Mentions of organizations beyond the first this many are dropped.
+ */
+const MAX_ORGANIZATIONS = 1000;
+
+/** Names that are one entity whatever else holds: the same key and the same legal form. */
+const exactKey = (name: string) => `${nameKey(name)}\u0000${legalFormOf(name)?.form ?? ''}`;
+const formKey = (form: string) => form.replace(/\W/g, '').toLowerCase();
 
 /** "Cisco Inc." and "Cisco Systems, Inc.": same first word, same legal form, one name inside the other. */
 function sameEntity(e: Entity, o: OrgMention): boolean {
-  if (e.legalForm?.replace(/\W/g, '').toLowerCase() !== o.legalForm.replace(/\W/g, '').toLowerCase()) return false;
+  if (e.legalForm === null || formKey(e.legalForm) !== formKey(o.legalForm)) return false;
   const a = nameTokens(e.name), b = nameTokens(o.name);
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   return s.length > 0 && s[0] === l[0] && s.every((t) => l.includes(t));

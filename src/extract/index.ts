@@ -14,7 +14,7 @@ import {
   findDataProtectionOfficer,
   findLastUpdated,
   findSupervisoryAuthority,
-  legalBasesIn,
+  legalBasesReader,
   looksLikePolicy,
   sentenceTopics,
 } from './metadata.js';
@@ -24,6 +24,7 @@ import { findOrganizations, type OrgMention } from './organizations.js';
 import { scopeSentences } from './scope.js';
 import { brandSeat } from './seats.js';
 import { segment, type Segmented } from './segment.js';
+import { within } from './spans.js';
 import { applyPolicyWideClauses, decideTransfers, policyClauses } from './transfers.js';
 import type { Evidence, Link, PolicyGraph, ProcessingLocation, Recipient, Role } from './types.js';
 
@@ -73,10 +74,16 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
 
   // parents and infrastructure named to say where data flows, not as recipients of their own
   const affiliations = findAffiliations(text, seg, entities, mentions, sentenceAt);
-  // a heading that is just a country name (first place the text has it): searched once per heading, not once per country
+  // a heading that is just a country name (first place the text has it): searched once per distinct heading, not once per country
+  const countryAt = new Map(countries.map((c) => [c.start, c]));
+  const countryLines = new Map<string, boolean>();
   const isCountryLine = (h: string) => {
-    const at = text.indexOf(h);
-    return countries.some((c) => c.start === at && c.end - c.start === h.length);
+    let yes = countryLines.get(h);
+    if (yes === undefined) {
+      const c = countryAt.get(text.indexOf(h));
+      countryLines.set(h, (yes = !!c && c.end - c.start === h.length));
+    }
+    return yes;
   };
   const scopes = scopeSentences(seg, affiliations.mentions, isCountryLine);
 
@@ -104,9 +111,16 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
 
   const recipients: Recipient[] = [];
   const topics = sentenceTopics(seg.sentences);
+  const legalBases = legalBasesReader(seg.sentences);
+  const processingLocations = locationReader(seg, countries, evidenceOf);
+  const mentionsOf = new Map<number, Mention[]>();
+  for (const m of affiliations.mentions) {
+    if (!mentionsOf.has(m.entity)) mentionsOf.set(m.entity, []);
+    mentionsOf.get(m.entity)!.push(m);
+  }
   for (const e of entities) {
     const own = facts.get(e.id) ?? [];
-    const mentionEvidence = dedupe(affiliations.mentions.filter((m) => m.entity === e.id).map((m) => evidenceOf(sentenceAt(m.start))));
+    const mentionEvidence = dedupe((mentionsOf.get(e.id) ?? []).map((m) => evidenceOf(sentenceAt(m.start))));
     if (!mentionEvidence.length) continue;
     // a service the catalog knows cannot be self-hosted ("Stripe … nie auf unseren Servern") is no self-hosted tool, whatever a nearby sentence says of servers
     const decided = decideRole(e, own, evidenceOf, e.vendor && !e.vendor.selfHostable ? ['self_hosted'] : []);
@@ -115,7 +129,6 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     const provided = own.some((x) => OPERATED_BY_OTHERS.test(seg.sentences[x.i].text));
     const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && !provided && presentedAsOwnInstallation(mentionEvidence.map((m) => m.quote));
     const { role, roleEvidence } = selfHosted ? { ...decided, role: 'self_hosted' as Role } : decided;
-    const ownText = own.map((x) => seg.sentences[x.i].text).join('\n');
     const parent = affiliations.parents.get(e.id);
     recipients.push({
       name: e.name,
@@ -129,9 +142,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       roleEvidence,
       purposes: topics.purposes(own.map((x) => x.i)),
       dataCategories: topics.dataCategories(own.map((x) => x.i)),
-      legalBases: legalBasesIn(ownText),
+      legalBases: legalBases(own.map((x) => x.i)),
       retention: topics.retention(own.map((x) => x.i)),
-      processingLocations: role === 'self_hosted' ? [] : processingLocations(own, seg, countries, evidenceOf),
+      processingLocations: role === 'self_hosted' ? [] : processingLocations(own),
       transfers: role === 'self_hosted' ? [] : decideTransfers(e, own, evidenceOf),
       subprocessors: subprocessors.get(e.id) ?? [],
       parent: parent ? { name: parent.name, evidence: evidenceOf(parent.sentence) } : null,
@@ -275,19 +288,34 @@ function decideRole(e: Entity, own: { i: number; f: SentenceFacts; indirect: boo
 const REGION = /\b([a-z]{2}-[a-z]+-\d|fra\d)\b|\b(Frankfurt am Main|Frankfurt|Nürnberg|Falkenstein|Dublin|Amsterdam|Paris|Helsinki|Stockholm|Zürich|Wien)\b/;
 const LOCATION_CUE = /Server|Rechenzent|gespeichert|gehostet|Hosting|Region|hosted|stored|data cent|processes data|Infrastruktur/i;
 
-function processingLocations(own: { i: number; f: SentenceFacts }[], seg: Segmented, countries: CountryMention[], evidenceOf: (i: number) => Evidence): ProcessingLocation[] {
-  const out: ProcessingLocation[] = [];
-  for (const { i, f } of own) {
+/**
+ * Per recipient, the EU/EEA places its sentences say its data is processed in. What a sentence
+ * says does not depend on the recipient: read once per sentence, however many recipients share it.
+ */
+function locationReader(seg: Segmented, countries: CountryMention[], evidenceOf: (i: number) => Evidence): (own: { i: number; f: SentenceFacts }[]) => ProcessingLocation[] {
+  const bySentence = new Map<number, { country: string | null; region: string | null } | null>();
+  const placeOf = (i: number) => {
+    if (bySentence.has(i)) return bySentence.get(i)!;
     const s = seg.sentences[i];
-    if (!LOCATION_CUE.test(s.text) || f.negated) continue;
-    const region = REGION.exec(s.text);
-    const inSentence = countries.filter((c) => c.start >= s.start && c.end <= s.end && isEuOrEea(c.code));
-    const country = inSentence[0]?.code ?? (region?.[2] && /Frankfurt|Nürnberg|Falkenstein/.test(region[2]) ? 'DE' : null);
-    if (!country && !region) continue;
-    const loc = { country, region: region ? (region[1] ?? region[2]) : null, evidence: evidenceOf(i) };
-    if (!out.some((o) => o.country === loc.country && o.region === loc.region)) out.push(loc);
-  }
-  return out;
+    let place: { country: string | null; region: string | null } | null = null;
+    if (LOCATION_CUE.test(s.text)) {
+      const region = REGION.exec(s.text);
+      const inSentence = within(countries, s.start, s.end).filter((c) => isEuOrEea(c.code));
+      const country = inSentence[0]?.code ?? (region?.[2] && /Frankfurt|Nürnberg|Falkenstein/.test(region[2]) ? 'DE' : null);
+      if (country || region) place = { country, region: region ? (region[1] ?? region[2]) : null };
+    }
+    bySentence.set(i, place);
+    return place;
+  };
+  return (own) => {
+    const out: ProcessingLocation[] = [];
+    for (const { i, f } of own) {
+      const place = f.negated ? null : placeOf(i);
+      if (!place) continue;
+      if (!out.some((o) => o.country === place.country && o.region === place.region)) out.push({ ...place, evidence: evidenceOf(i) });
+    }
+    return out;
+  };
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {

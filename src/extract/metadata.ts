@@ -75,14 +75,47 @@ const LEGAL_BASIS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/Art(?:ikel|\.)?\s?9\s?(?:Abs(?:atz|\.)?\s?2|\(2\))\s?(?:lit\.?)?\s?\(?([a-j])\)?/giu, (m) => `Art. 9(2)(${m[1].toLowerCase()}) DSGVO`],
 ];
 
-export function legalBasesIn(text: string): string[] {
-  const out = new Set<string>();
-  for (const [re, label] of LEGAL_BASIS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) out.add(label(m));
-  }
-  return [...out];
+/**
+ * The legal bases named in a recipient's sentences, as read in them joined by line breaks (the
+ * order of the patterns, then of the text), each sentence read once per document however many
+ * recipients share it. A citation may run over a line break ("… fallen unter § 25\nAbs. 2
+ * TDDDG."), so the junction of two sentences is read too: the end of one and the start of the
+ * next, as far as a citation reaches (JUNCTION), keeping what starts before the break.
+ */
+export function legalBasesReader(sentences: readonly { text: string }[]): (indices: number[]) => string[] {
+  const inSentence = new Map<number, string[][]>();
+  const atJunction = new Map<string, string[][]>();
+  const of = (i: number) => {
+    let hits = inSentence.get(i);
+    if (!hits) inSentence.set(i, (hits = LEGAL_BASIS.map((basis) => labelsOf(sentences[i].text, basis))));
+    return hits;
+  };
+  const junction = (a: number, b: number) => {
+    const key = `${a} ${b}`;
+    let hits = atJunction.get(key);
+    if (!hits) {
+      const tail = sentences[a].text.slice(-JUNCTION);
+      const text = `${tail}\n${sentences[b].text.slice(0, JUNCTION)}`;
+      atJunction.set(key, (hits = LEGAL_BASIS.map((basis) => labelsOf(text, basis, tail.length + 1))));
+    }
+    return hits;
+  };
+  return (indices) => {
+    const parts = indices.flatMap((i, k) => (k + 1 < indices.length ? [of(i), junction(i, indices[k + 1])] : [of(i)]));
+    return [...new Set(LEGAL_BASIS.flatMap((_, k) => parts.flatMap((hits) => hits[k])))];
+  };
+}
+
+/** Longer than any citation LEGAL_BASIS matches ("Artikel 6 Absatz 1 Satz 1 Buchstabe (f)"), with room for its look-ahead. */
+const JUNCTION = 60;
+
+/** The labels of `basis`'s matches in `text` that start before `startsBefore`. */
+function labelsOf(text: string, [re, label]: [RegExp, (m: RegExpExecArray) => string], startsBefore = Infinity): string[] {
+  const out: string[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < startsBefore) out.push(label(m));
+  return out;
 }
 
 const DATA_CATEGORIES: [string, RegExp][] = [

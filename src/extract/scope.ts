@@ -108,10 +108,13 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
   const out: SentenceScope[] = [];
   seg.sentences.forEach((s, i) => {
     const named = bySentence[i];
-    const block = members(blockOf[i]);
+    // a "block" of hundreds of recipients is a list or a crafted text, not a vendor's section: its
+    // unnamed sentences speak of no one (and copying it per sentence would be quadratic)
+    const block = blockOf[i].size > MAX_SCOPE ? new Set<number>() : members(blockOf[i]);
     const targets = new Map<number, [number, number][]>();
     let indirect = false;
-    const whole = (ids: Iterable<number>) => {
+    const whole = (ids: Set<number> | number[]) => {
+      if ((ids instanceof Set ? ids.size : ids.length) > MAX_SCOPE) return false;
       for (const id of ids) targets.set(id, [[s.start, s.end]]);
       return true;
     };
@@ -139,6 +142,9 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
   });
   return out;
 }
+
+/** The most recipients one sentence can speak of without naming them (real vendor sections and lists name far fewer). */
+const MAX_SCOPE = 100;
 
 /** How many sentences a list may run: a list introduction governs its list, not the rest of the policy. */
 const MAX_LIST = 100;

@@ -9,11 +9,25 @@ export function detectLanguage(text: string): Language {
   return (sample.match(DE_WORDS)?.length ?? 0) >= (sample.match(EN_WORDS)?.length ?? 0) ? 'de' : 'en';
 }
 
-const PRIVACY_TERMS = /Datenschutz|personenbezogen|DSGVO|DS-GVO|Verantwortliche|privacy|personal data|GDPR|data protection|controller/gi;
+/** The vocabulary of a privacy policy, by family: a text must use several families, not one word twice. */
+const PRIVACY_FAMILIES: RegExp[] = [
+  /Datenschutz|privacy|data protection/i,
+  /personenbezogen|personal (?:data|information)/i,
+  /DSGVO|DS-GVO|GDPR|BDSG|TDDDG|TTDSG|\bDSG\b/i,
+  /Verantwortliche|verantwortlich|controller/i,
+  /verarbeit|process(?:ing|es|ed)?\b/i,
+  /Rechtsgrundlage|Art\.? ?6|legal basis|lawful basis|berechtigte[ns]? Interesse|legitimate interest|Einwilligung|consent/i,
+  /Auskunft|Widerspruch|Löschung|Berichtigung|Betroffene|right (?:to|of) (?:access|erasure|object)|data subject/i,
+  /gespeichert|Speicherdauer|speichern|stored|retention|retain/i,
+  /Cookie|IP-Adresse|IP address|Server-?Log|Empfänger|recipient|Auftragsverarbeit|processor|Drittland|third countr/i,
+];
 
-/** A privacy policy talks about personal data and data protection more than in passing. */
+/** A privacy policy talks about personal data and data protection more than in passing: at least two families of its vocabulary (one word repeated is not enough). */
 export function looksLikePolicy(text: string): boolean {
-  return (text.match(PRIVACY_TERMS)?.length ?? 0) >= 2;
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let families = 0;
+  for (const re of PRIVACY_FAMILIES) if (re.test(sample) && ++families >= 2) return true;
+  return false;
 }
 
 const MONTHS: Record<string, number> = {

@@ -24,6 +24,8 @@ describe('input handling', () => {
     expect(code(() => extractPolicy(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01])))).toBe('BINARY');
     expect(code(() => extractPolicy('a'.repeat(MAX_INPUT_BYTES + 1)))).toBe('TOO_LARGE');
     expect(code(() => extractPolicy('Rezept: Mehl, Zucker und Eier verrühren. Backen bei 180 Grad.'))).toBe('NOT_A_POLICY');
+    // one privacy word twice is not a policy: a shopping list that mentions a privacy screen
+    expect(code(() => extractPolicy('Einkaufsliste: Milch, Brot, Datenschutzfolie fürs Handy, Äpfel.\nNicht vergessen: Datenschutzfolie, Kaffee, Butter.'))).toBe('NOT_A_POLICY');
   });
 
   it('reads Windows-1252 bytes as well as UTF-8', () => {

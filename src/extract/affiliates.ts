@@ -5,6 +5,7 @@ import { GENERIC_FIRST, type Entity, type Mention } from './entities.js';
 import { nameKey, nameTokens } from './names.js';
 import type { Segmented } from './segment.js';
 import type { Evidence, Link } from './types.js';
+import { firstAtOrAfter } from './spans.js';
 
 // Entity resolution across affiliates: a parent or sister company named only as where the data
 // goes belongs to the recipient as its `parent` (its mentions then speak of the recipient, so
@@ -191,7 +192,7 @@ function infrastructure(text: string, seg: Segmented, entities: Entity[], mentio
       for (let c = re.exec(s.text); c; c = re.exec(s.text)) {
         const at = s.start + c.index + (re === INFRASTRUCTURE_NAME ? c[0].length - c[1].length : 0);
         // a company of the text already named there (mentions sorted: the one starting last at or before `at`)
-        const k = firstMentionFrom(inSentence, at + 1) - 1;
+        const k = firstAtOrAfter(inSentence, at + 1) - 1;
         if (k >= 0 && inSentence[k].end > at) continue;
         const name = catalogPrefix(c[1]);
         if (name) add(i, { name, entity: null });
@@ -301,19 +302,10 @@ function listItemsAfter(seg: Segmented, i: number, mentions: Mention[]): Mention
     const s = seg.sentences[j];
     if (s.line === seg.sentences[j - 1].line && j > i + 1) continue; // the rest of an item's line
     const lead = LIST_MARK.exec(s.text)?.[0].length ?? 0;
-    const first = mentions[firstMentionFrom(mentions, s.start)];
+    const first = mentions[firstAtOrAfter(mentions, s.start)];
     if (!first || first.start > s.start + lead + 1 || first.end > s.end) break;
     out.push(first);
   }
   return out;
 }
 
-function firstMentionFrom(mentions: Mention[], offset: number): number {
-  let lo = 0, hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

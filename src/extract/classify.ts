@@ -22,6 +22,7 @@ import {
 import type { CountryMention } from './countryMentions.js';
 import type { Mechanism, Role } from './types.js';
 import { countryByCode, isEuOrEea } from '../kb/countries.js';
+import { firstAtOrAfter } from './spans.js';
 
 /** A third country one sentence names for a recipient, with what the sentence says of it. */
 export interface Destination {
@@ -271,13 +272,3 @@ function attachMechanisms(r: SentenceReading, hits: MechanismHit[], found: { cou
   }
 }
 
-/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
-function firstAtOrAfter(mentions: { start: number }[], offset: number): number {
-  let lo = 0, hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

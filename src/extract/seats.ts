@@ -3,6 +3,7 @@ import { findCountries } from './countryMentions.js';
 import { nameKey } from './names.js';
 import type { Vendor } from '../kb/vendors.js';
 import type { CountryMention } from './countryMentions.js';
+import { firstAtOrAfter } from './spans.js';
 
 // Where an organization sits: its address after the name, the seat said in words around it
 // ("X, a US company", "das irische Unternehmen X", "mit Sitz in den USA"), or the catalog's
@@ -13,17 +14,6 @@ export interface AddressSeat {
   address: string | null;
   /** Indexes (into the country mentions) that are part of the address, not destinations. */
   countryIndex: number[];
-}
-
-/** First index in `countries` (sorted by start) whose mention starts at or after `offset`. */
-function firstCountryFrom(countries: CountryMention[], offset: number): number {
-  let lo = 0, hi = countries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (countries[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // A US address without a country line still says where it is: "San Francisco, CA 94105".
@@ -49,7 +39,7 @@ export function addressAfter(text: string, end: number, countries: CountryMentio
   for (let i = 1; i < Math.min(lines.length, 6) && lines[i].length < 60 && !/[.!?]$/.test(lines[i]); i++) span += '\n' + lines[i];
   const spanEnd = end + span.length;
   const inSpan: number[] = [];
-  for (let i = firstCountryFrom(countries, end); i < countries.length && countries[i].start < spanEnd; i++) if (countries[i].end <= spanEnd) inSpan.push(i);
+  for (let i = firstAtOrAfter(countries, end); i < countries.length && countries[i].start < spanEnd; i++) if (countries[i].end <= spanEnd) inSpan.push(i);
   // the country closes the address: take the last one that reads as part of it ("Atlanta, Georgia 30363, USA")
   for (let k = inSpan.length - 1; k >= 0; k--) {
     const c = countries[inSpan[k]];
@@ -108,7 +98,7 @@ export function statedSeat(text: string, start: number, end: number, countries: 
   const before = STATED_BEFORE.exec(text.slice(Math.max(0, start - 50), start));
   if (before) return nationality(before[1]);
   // "mit Sitz in" + the country mention right after it
-  for (let i = firstCountryFrom(countries, end); i < countries.length && countries[i].start < end + 60 && countries[i].end <= Math.min(end + 90, limit); i++) {
+  for (let i = firstAtOrAfter(countries, end); i < countries.length && countries[i].start < end + 60 && countries[i].end <= Math.min(end + 90, limit); i++) {
     if (SEAT_PHRASE.test(text.slice(end, countries[i].start))) return countries[i].code;
   }
   return null;

@@ -136,7 +136,7 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'facebook-messenger', brand: 'Facebook Messenger', aliases: ['Messenger'], entities: META, category: 'chat', popularity: 3, dpfCertified: true }),
 
   // Amazon
-  vendor({ key: 'aws', brand: 'Amazon Web Services', aliases: ['AWS', 'Amazon Web Service'], entities: [AWS_LU, AWS_US], services: ['Amazon Web Services', 'Amazon S3', 'Amazon EC2', 'Amazon CloudFront', 'Amazon SES', 'Amazon RDS'], category: 'hosting', popularity: 30, parent: 'Amazon.com, Inc.', dpfCertified: true }),
+  vendor({ key: 'aws', brand: 'Amazon Web Services', aliases: ['AWS'], entities: [AWS_LU, AWS_US], services: ['Amazon Web Services', 'Amazon S3', 'Amazon EC2', 'Amazon CloudFront', 'Amazon SES', 'Amazon RDS'], category: 'hosting', popularity: 30, parent: 'Amazon.com, Inc.', dpfCertified: true }),
   vendor({ key: 'amazon-pay', brand: 'Amazon Pay', entities: [{ name: 'Amazon Payments Europe S.C.A.', country: 'LU', city: 'Luxembourg', address: '38 Avenue John F. Kennedy, L-1855 Luxembourg' }], category: 'payment', popularity: 10, parent: 'Amazon.com, Inc.' }),
   vendor({ key: 'amazon-associates', brand: 'Amazon-Partnerprogramm', aliases: ['Amazon Associates', 'Amazon PartnerNet'], entities: [AMAZON_EU], category: 'ads', popularity: 6, parent: 'Amazon.com, Inc.' }),
   vendor({ key: 'amazon-ads', brand: 'Amazon Ads', aliases: ['Amazon Advertising'], entities: [{ name: 'Amazon Online Germany GmbH', country: 'DE', city: 'München' }, AMAZON_EU], category: 'ads', popularity: 3, parent: 'Amazon.com, Inc.' }),

@@ -9,6 +9,11 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   fields: (t) => ({ message: t.exposeString('message') }),
 });
 
+/** An error whose message is all a client needs. */
+function messageError(cls: new (message?: string) => Error, name: string, description: string): void {
+  builder.objectType(cls, { name, description, interfaces: [ErrorInterface], isTypeOf: (o) => o instanceof cls });
+}
+
 builder.objectType(InvalidInputError, {
   name: 'InvalidInputError',
   description: 'The input cannot be ingested: empty, binary, too large, or not exactly one of text/html/url.',
@@ -17,12 +22,7 @@ builder.objectType(InvalidInputError, {
   fields: (t) => ({ code: t.exposeString('code') }),
 });
 
-builder.objectType(NotAPolicyError, {
-  name: 'NotAPolicyError',
-  description: 'The document was read but is not a privacy policy.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof NotAPolicyError,
-});
+messageError(NotAPolicyError, 'NotAPolicyError', 'The document was read but is not a privacy policy.');
 
 builder.objectType(FetchFailedError, {
   name: 'FetchFailedError',
@@ -36,19 +36,9 @@ builder.objectType(FetchFailedError, {
   }),
 });
 
-builder.objectType(UnauthorizedError, {
-  name: 'UnauthorizedError',
-  description: 'No API key was sent, or it is unknown or revoked. Send "Authorization: Bearer <key>".',
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof UnauthorizedError,
-});
+messageError(UnauthorizedError, 'UnauthorizedError', 'No API key was sent, or it is unknown or revoked. Send "Authorization: Bearer <key>".');
 
-builder.objectType(ForbiddenError, {
-  name: 'ForbiddenError',
-  description: 'The API key is valid but lacks the scope this operation needs.',
-  interfaces: [ErrorInterface],
-  isTypeOf: (o) => o instanceof ForbiddenError,
-});
+messageError(ForbiddenError, 'ForbiddenError', 'The API key is valid but lacks the scope this operation needs.');
 
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',

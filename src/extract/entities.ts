@@ -230,7 +230,8 @@ export function findCatalogHits(text: string): CatalogHit[] {
 /** A hit that names a product in use, not an example, a denial or a link. */
 export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): boolean {
   const s = seg.sentences[sentenceIndex];
-  const before = s.text.slice(0, hit.start - s.start);
+  // the cues look a few words back: a bounded window keeps a long sentence with many hits linear
+  const before = s.text.slice(Math.max(0, hit.start - s.start - 300), hit.start - s.start);
   if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before.slice(-200)) || namedAsSource(before.slice(-120))) return false;
   // "in Rechenzentren von AWS": infrastructure of another recipient, a sub-processor rather than a recipient
   if (/(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before)) return false;

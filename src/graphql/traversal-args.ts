@@ -2,7 +2,8 @@
 // become store ids here, so the SQL and Cypher backends answer the same question about the
 // same organizations. Bad input is a BAD_USER_INPUT error that says what is allowed.
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { countryCode, organizationDirectWhere, organizationNameWhere } from '../store/queries.js';
 import { MAX_DEPTH, MAX_FIRST } from '../traversal/types.js';
@@ -11,7 +12,8 @@ import { MAX_DEPTH, MAX_FIRST } from '../traversal/types.js';
 export const MAX_SHARED_CONTROLLERS = 50;
 
 export function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  // Yoga's own constructor: an error of another copy of `graphql` would be masked as internal
+  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 export function checkDepth(maxDepth: number): number {

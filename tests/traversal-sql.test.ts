@@ -9,7 +9,8 @@ import type { Db } from '../src/db.js';
 import { ingestGraph } from '../src/store/ingest.js';
 import { comparePaths } from '../src/traversal/order.js';
 import { SqlTraversal } from '../src/traversal/sql.js';
-import type { Hop } from '../src/traversal/types.js';
+import { ARRIVAL_EVIDENCE, type Hop } from '../src/traversal/types.js';
+import { policy, recipient, transfer } from './helpers/fixtures.js';
 
 type Key = keyof typeof ORGS;
 
@@ -52,6 +53,8 @@ describe.each(ENGINES)('SQL traversals on $name', (engine) => {
     expect(direct.arrival.evidence.map((e) => e.quote)).toEqual(['Kumulus Mail verarbeitet Adressen in den USA auf Grundlage der Standardvertragsklauseln.']);
     const viaQuarz = paths.filter((p) => p.arrival.from === id.quarz);
     expect(viaQuarz.map((p) => p.arrival.mechanisms)).toEqual([['DPF'], ['DPF']]);
+    expect(viaQuarz.map((p) => p.arrival.transfers)).toEqual([1, 1]);
+    expect(direct.arrival.transfers).toBe(1);
   });
 
   it('dataPaths: every hop with its kind, roles and evidence, aggregated over the policies that state it', async () => {
@@ -127,7 +130,7 @@ describe.each(ENGINES)('SQL traversals on $name', (engine) => {
     expect(await sql.sharedVendors({ controllers: [id.nordlicht, id.sonnenweg, id.talblick], first: 1 })).toEqual(shared.slice(0, 1));
   });
 
-  // last: it changes the graph
+  // last: these change the graph (a new Talblick version, then more controllers of Quarz)
   it('a new version that drops a link drops the paths through it; the superseded version no longer counts', async () => {
     const v2 = await ingestGraph(db.prisma, talblick(false));
     expect(v2.created).toBe(true);
@@ -140,5 +143,16 @@ describe.each(ENGINES)('SQL traversals on $name', (engine) => {
       'talblick>pixel>quarz',
       'talblick>quarz',
     ]);
+  });
+
+  it('an arrival counts every transfer but carries the evidence of only the ARRIVAL_EVIDENCE lowest ids', async () => {
+    for (let i = 0; i < ARRIVAL_EVIDENCE + 2; i++) {
+      const quote = `Quarz Backup speichert die Daten von Kunde ${i} in den USA.`;
+      await ingestGraph(db.prisma, policy(`kunde-${i}.txt`, `Kunde ${i} GmbH`, [recipient(ORGS.quarz, { transfers: [transfer('US', i % 2 ? ['SCC'] : [], quote, 'possible')] })]));
+    }
+    const p = (await dataPaths()).find((x) => names(x.organizations) === 'nordlicht>kumulus>pixel>quarz')!;
+    expect(p.arrival).toMatchObject({ transfers: ARRIVAL_EVIDENCE + 3, mechanisms: ['DPF', 'SCC'], certainty: 'STATED' });
+    const all = await db.prisma.evidence.findMany({ where: { transfer: { recipientId: id.quarz, countryCode: 'US' } }, select: { id: true } });
+    expect(p.arrival.evidence.map((e) => e.id)).toEqual(all.map((e) => e.id).sort().slice(0, ARRIVAL_EVIDENCE));
   });
 });

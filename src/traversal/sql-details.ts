@@ -3,7 +3,7 @@
 // set-at-a-time statements, never one per path.
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { cmp, sortedEvidence, sortedSet } from './order.js';
-import type { Certainty, EvidenceRef, Hop, HopKind, Mechanism, Role, VendorUse } from './types.js';
+import { ARRIVAL_EVIDENCE, type Certainty, type EvidenceRef, type Hop, type HopKind, type Mechanism, type Role, type VendorUse } from './types.js';
 
 interface PathRow {
   orgs: string[];
@@ -80,21 +80,48 @@ export async function hopDetails(prisma: PrismaClient, paths: PathRow[]): Promis
   return { path: (p) => p.kinds.map((kind, i) => hops.get(hopKey(kind, p.orgs[i]!, p.orgs[i + 1]!))!) };
 }
 
-export interface TransferFacts {
+export interface ArrivalFacts {
   mechanisms: Mechanism[];
   certainty: Certainty;
+  transfers: number;
   evidence: EvidenceRef[];
 }
 
-/** Mechanisms, certainty and evidence of the given transfers, by id. */
-export async function transferDetails(prisma: PrismaClient, ids: string[]): Promise<Map<string, TransferFacts>> {
-  const unique = sortedSet(ids);
-  const rows = unique.length
-    ? await prisma.$queryRaw<{ id: string; mechanisms: Mechanism[]; certainty: Certainty }[]>`
-        SELECT t.id, t.mechanisms::text[] AS mechanisms, t.certainty::text AS certainty FROM "Transfer" t WHERE t.id = ANY(${unique}::text[])`
-    : [];
-  const evidence = await evidenceOf(prisma, unique);
-  return new Map(rows.map((r) => [r.id, { mechanisms: r.mechanisms, certainty: r.certainty, evidence: evidence.get(r.id) ?? [] }]));
+/**
+ * How each of the organizations reaches the country: its current transfers there (only the
+ * controller's, when one is given) aggregated, with the evidence of ARRIVAL_EVIDENCE of them.
+ */
+export async function arrivals(prisma: PrismaClient, a: { orgs: string[]; country: string; controller: string | null }): Promise<Map<string, ArrivalFacts>> {
+  const orgs = sortedSet(a.orgs);
+  const out = new Map<string, ArrivalFacts>();
+  if (!orgs.length) return out;
+  const [facts, evidence] = await Promise.all([
+    prisma.$queryRaw<{ org: string; mechanisms: Mechanism[]; stated: boolean; transfers: number }[]>`
+      SELECT t."recipientId" AS org, array_remove(array_agg(DISTINCT m.mechanism), NULL) AS mechanisms,
+        bool_or(t.certainty = 'STATED') AS stated, count(DISTINCT t.id)::int AS transfers
+      FROM "Transfer" t JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent"
+      LEFT JOIN LATERAL unnest(t.mechanisms::text[]) AS m(mechanism) ON true
+      WHERE t."recipientId" = ANY(${orgs}::text[]) AND t."countryCode" = ${a.country} AND (${a.controller}::text IS NULL OR t."controllerId" = ${a.controller}::text)
+      GROUP BY t."recipientId"`,
+    prisma.$queryRaw<{ org: string; id: string; quote: string }[]>`
+      SELECT o.org, x.id, x.quote FROM unnest(${orgs}::text[]) AS o(org)
+      CROSS JOIN LATERAL (
+        SELECT x.id, x.quote FROM "Transfer" t
+        JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent"
+        JOIN "Evidence" x ON x."transferId" = t.id
+        WHERE t."recipientId" = o.org AND t."countryCode" = ${a.country} AND (${a.controller}::text IS NULL OR t."controllerId" = ${a.controller}::text)
+        ORDER BY x.id COLLATE "C" LIMIT ${ARRIVAL_EVIDENCE}::int
+      ) x`,
+  ]);
+  for (const f of facts) {
+    out.set(f.org, {
+      mechanisms: sortedSet(f.mechanisms),
+      certainty: f.stated ? 'STATED' : 'POSSIBLE',
+      transfers: f.transfers,
+      evidence: sortedEvidence(evidence.filter((e) => e.org === f.org)),
+    });
+  }
+  return out;
 }
 
 /** How each of the controllers engages each of the vendors (current versions, every role), by vendor id. */

@@ -6,9 +6,9 @@
 // Cycles are cut with the path array (`dst <> ALL(orgs)`): no organization twice on a path.
 // Ordering (see ./types.ts): hops, then the organization ids, then the kinds, all COLLATE "C".
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { hopDetails, transferDetails, vendorUses } from './sql-details.js';
+import { arrivals, hopDetails, vendorUses } from './sql-details.js';
 import type { ChainLink, DataPath, Exposure, HopKind, SharedVendor, TraversalBackend } from './types.js';
-import { sortedEvidence, sortedSet } from './order.js';
+import { sortedSet } from './order.js';
 
 /** The links followed after the first hop, one row per (kind, src, dst) stated by a current version. */
 const LINKS = Prisma.sql`
@@ -23,17 +23,13 @@ const FLOWING = Prisma.sql`e.role <> 'SELF_HOSTED' AND e."recipientId" <> e."con
 
 const PATH_ORDER = Prisma.sql`cardinality(kinds), orgs COLLATE "C", kinds COLLATE "C"`;
 
-interface PathRow {
-  orgs: string[];
-  kinds: HopKind[];
-}
-
-export class SqlTraversal implements TraversalBackend {
-  constructor(private readonly prisma: PrismaClient) {}
-
-  async dataPaths(a: { controller: string; country: string; maxDepth: number; first: number }): Promise<DataPath[]> {
-    // a one-hop path arrives by the controller's own transfers, a longer one by any current version's
-    const rows = await this.prisma.$queryRaw<(PathRow & { transfers: string[] })[]>`
+/**
+ * The walk of each question as one statement: the ordered, bounded paths (or vendors) alone.
+ * bench/traversal.ts runs these through `pg` as the floor of what the API can cost.
+ */
+export const WALKS = {
+  // a one-hop path arrives by the controller's own transfers, a longer one by any current version's
+  dataPaths: (a: { controller: string; country: string; maxDepth: number; first: number }) => Prisma.sql`
       WITH RECURSIVE
       link AS (${LINKS}),
       walk(orgs, kinds) AS (
@@ -46,35 +42,15 @@ export class SqlTraversal implements TraversalBackend {
         WHERE cardinality(w.kinds) < ${a.maxDepth}::int AND l.dst <> ALL(w.orgs)
       ),
       arrived AS (
-        SELECT w.orgs, w.kinds, array_agg(t.id) AS transfers
-        FROM walk w
-        JOIN "Transfer" t ON t."recipientId" = w.orgs[cardinality(w.orgs)] AND t."countryCode" = ${a.country}
-        JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent"
-        WHERE cardinality(w.kinds) > 1 OR t."controllerId" = ${a.controller}
-        GROUP BY w.orgs, w.kinds
+        SELECT orgs, kinds FROM walk w
+        WHERE EXISTS (
+          SELECT 1 FROM "Transfer" t JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent"
+          WHERE t."recipientId" = w.orgs[cardinality(w.orgs)] AND t."countryCode" = ${a.country}
+            AND (cardinality(w.kinds) > 1 OR t."controllerId" = ${a.controller})
+        )
       )
-      SELECT orgs, kinds, transfers FROM arrived ORDER BY ${PATH_ORDER} LIMIT ${a.first}::int`;
-    const [hops, arrivals] = await Promise.all([hopDetails(this.prisma, rows), transferDetails(this.prisma, rows.flatMap((r) => r.transfers))]);
-    return rows.map((r) => {
-      const path = hops.path(r);
-      const ts = r.transfers.map((id) => arrivals.get(id)!);
-      return {
-        controller: a.controller,
-        organizations: r.orgs,
-        hops: path,
-        arrival: {
-          from: r.orgs[r.orgs.length - 1]!,
-          country: a.country,
-          mechanisms: sortedSet(ts.flatMap((t) => t.mechanisms)),
-          certainty: ts.some((t) => t.certainty === 'STATED') ? 'STATED' : 'POSSIBLE',
-          evidence: sortedEvidence(ts.flatMap((t) => t.evidence)),
-        },
-      };
-    });
-  }
-
-  async subprocessorChain(a: { organization: string; maxDepth: number; first: number }): Promise<ChainLink[]> {
-    const rows = await this.prisma.$queryRaw<PathRow[]>`
+      SELECT orgs, kinds FROM arrived ORDER BY ${PATH_ORDER} LIMIT ${a.first}::int`,
+  subprocessorChain: (a: { organization: string; maxDepth: number; first: number }) => Prisma.sql`
       WITH RECURSIVE
       sub AS (
         SELECT DISTINCT l."organizationId" AS src, l."subprocessorId" AS dst
@@ -87,36 +63,16 @@ export class SqlTraversal implements TraversalBackend {
         FROM walk w JOIN sub s ON s.src = w.orgs[cardinality(w.orgs)]
         WHERE cardinality(w.kinds) < ${a.maxDepth}::int AND s.dst <> ALL(w.orgs)
       )
-      SELECT orgs, kinds FROM walk WHERE cardinality(kinds) > 0 ORDER BY ${PATH_ORDER} LIMIT ${a.first}::int`;
-    const hops = await hopDetails(this.prisma, rows);
-    return rows.map((r) => ({ organizations: r.orgs, hops: hops.path(r) }));
-  }
-
-  async sharedVendors(a: { controllers: string[]; first: number }): Promise<SharedVendor[]> {
-    const rows = await this.prisma.$queryRaw<{ vendor: string }[]>`
+      SELECT orgs, kinds FROM walk WHERE cardinality(kinds) > 0 ORDER BY ${PATH_ORDER} LIMIT ${a.first}::int`,
+  sharedVendors: (a: { controllers: string[]; first: number }) => Prisma.sql`
       SELECT e."recipientId" AS vendor
       FROM "Engagement" e JOIN "PolicyVersion" v ON v.id = e."versionId" AND v."isCurrent"
       WHERE e."controllerId" = ANY(${a.controllers}::text[]) AND e."recipientId" <> e."controllerId"
       GROUP BY e."recipientId"
       HAVING count(DISTINCT e."controllerId") >= 2
       ORDER BY count(DISTINCT e."controllerId") DESC, e."recipientId" COLLATE "C"
-      LIMIT ${a.first}::int`;
-    const uses = await vendorUses(
-      this.prisma,
-      rows.map((r) => r.vendor),
-      a.controllers,
-    );
-    return rows.map(({ vendor }) => {
-      const controllers = uses.get(vendor) ?? [];
-      const count = new Map<string, number>();
-      for (const u of controllers) for (const s of u.services) count.set(s, (count.get(s) ?? 0) + 1);
-      return { vendor, controllers, sharedServices: sortedSet([...count].filter(([, n]) => n >= 2).map(([s]) => s)) };
-    });
-  }
-
-  async exposure(a: { vendor: string; maxDepth: number; first: number }): Promise<Exposure[]> {
-    // walks backwards from the vendor along links, then adds the engagement that starts the path
-    const rows = await this.prisma.$queryRaw<PathRow[]>`
+      LIMIT ${a.first}::int`,
+  exposure: (a: { vendor: string; maxDepth: number; first: number }) => Prisma.sql`
       WITH RECURSIVE
       link AS (${LINKS}),
       back(orgs, kinds) AS (
@@ -133,7 +89,66 @@ export class SqlTraversal implements TraversalBackend {
         JOIN "PolicyVersion" v ON v.id = e."versionId" AND v."isCurrent"
         WHERE ${FLOWING} AND e."controllerId" <> ALL(b.orgs)
       )
-      SELECT orgs, kinds FROM paths ORDER BY ${PATH_ORDER} LIMIT ${a.first}::int`;
+      SELECT orgs, kinds FROM paths ORDER BY ${PATH_ORDER} LIMIT ${a.first}::int`,
+};
+
+interface PathRow {
+  orgs: string[];
+  kinds: HopKind[];
+}
+
+/**
+ * Runs a walk with JIT compilation off: a recursive CTE's row estimates are large enough that
+ * PostgreSQL compiles the plan, which cost seconds for a walk that runs in milliseconds.
+ */
+async function walk<R>(prisma: PrismaClient, statement: Prisma.Sql): Promise<R[]> {
+  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL jit = off`, prisma.$queryRaw<R[]>(statement)]);
+  return rows;
+}
+
+export class SqlTraversal implements TraversalBackend {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async dataPaths(a: { controller: string; country: string; maxDepth: number; first: number }): Promise<DataPath[]> {
+    const rows = await walk<PathRow>(this.prisma, WALKS.dataPaths(a));
+    const last = (r: PathRow) => r.orgs[r.orgs.length - 1]!;
+    const [hops, direct, deep] = await Promise.all([
+      hopDetails(this.prisma, rows),
+      arrivals(this.prisma, { orgs: rows.filter((r) => r.kinds.length === 1).map(last), country: a.country, controller: a.controller }),
+      arrivals(this.prisma, { orgs: rows.filter((r) => r.kinds.length > 1).map(last), country: a.country, controller: null }),
+    ]);
+    return rows.map((r) => ({
+      controller: a.controller,
+      organizations: r.orgs,
+      hops: hops.path(r),
+      arrival: { from: last(r), country: a.country, ...(r.kinds.length === 1 ? direct : deep).get(last(r))! },
+    }));
+  }
+
+  async subprocessorChain(a: { organization: string; maxDepth: number; first: number }): Promise<ChainLink[]> {
+    const rows = await walk<PathRow>(this.prisma, WALKS.subprocessorChain(a));
+    const hops = await hopDetails(this.prisma, rows);
+    return rows.map((r) => ({ organizations: r.orgs, hops: hops.path(r) }));
+  }
+
+  async sharedVendors(a: { controllers: string[]; first: number }): Promise<SharedVendor[]> {
+    const rows = await walk<{ vendor: string }>(this.prisma, WALKS.sharedVendors(a));
+    const uses = await vendorUses(
+      this.prisma,
+      rows.map((r) => r.vendor),
+      a.controllers,
+    );
+    return rows.map(({ vendor }) => {
+      const controllers = uses.get(vendor) ?? [];
+      const count = new Map<string, number>();
+      for (const u of controllers) for (const s of u.services) count.set(s, (count.get(s) ?? 0) + 1);
+      return { vendor, controllers, sharedServices: sortedSet([...count].filter(([, n]) => n >= 2).map(([s]) => s)) };
+    });
+  }
+
+  async exposure(a: { vendor: string; maxDepth: number; first: number }): Promise<Exposure[]> {
+    // walks backwards from the vendor along links, then adds the engagement that starts the path
+    const rows = await walk<PathRow>(this.prisma, WALKS.exposure(a));
     const hops = await hopDetails(this.prisma, rows);
     return rows.map((r) => ({ controller: r.orgs[0]!, organizations: r.orgs, hops: hops.path(r) }));
   }

@@ -8,6 +8,7 @@ import { CertaintyEnum, MechanismEnum, RoleEnum } from './enums.js';
 import { checkDepth, checkFirst, resolveControllers, resolveCountry, resolveOrganization } from '../traversal-args.js';
 import { SqlTraversal } from '../../traversal/sql.js';
 import {
+  ARRIVAL_EVIDENCE,
   DEFAULT_DEPTH,
   DEFAULT_FIRST,
   MAX_DEPTH,
@@ -87,7 +88,7 @@ const HopRef = builder.objectRef<Hop>('TraversalHop').implement({
 });
 
 const ArrivalRef = builder.objectRef<Arrival>('TraversalArrival').implement({
-  description: "How a path's last organization reaches the country: its transfers there (one-hop paths: the controller's own transfers).",
+  description: "How a path's last organization reaches the country: its current transfers there, aggregated (one-hop paths: the controller's own transfers only).",
   fields: (t) => ({
     from: organizationField(t, (a) => a.from),
     country: t.prismaField({
@@ -96,7 +97,12 @@ const ArrivalRef = builder.objectRef<Arrival>('TraversalArrival').implement({
     }),
     mechanisms: t.field({ type: [MechanismEnum], resolve: (a) => a.mechanisms }),
     certainty: t.field({ type: CertaintyEnum, description: 'STATED when any of the transfers is stated.', resolve: (a) => a.certainty }),
-    evidence: evidenceField(t, (a) => a.evidence),
+    transfers: t.int({ description: 'How many current transfers state it.', resolve: (a) => a.transfers }),
+    evidence: t.prismaField({
+      type: ['Evidence'],
+      description: `The sentences of at most ${ARRIVAL_EVIDENCE} of the transfers (the first by evidence id).`,
+      resolve: (query, a, _a, ctx) => Promise.all(a.evidence.map(({ id }) => ctx.prisma.evidence.findUniqueOrThrow({ ...query, where: { id } }))),
+    }),
   }),
 });
 

@@ -1,6 +1,6 @@
 // The traversal questions on a large graph (the SQL backend), each measured three ways:
-//   floor   — the walk statement alone (src/traversal/sql.ts WALKS) through `pg`: the ordered,
-//             bounded paths, no roles or evidence; what any implementation of the walk costs;
+//   floor   — the walk statements alone (src/traversal/sql.ts WALKS, deepened as the backend
+//             does) through `pg`: the ordered, bounded paths without roles or evidence;
 //   backend — SqlTraversal, what the API's resolvers call (walk + roles, mechanisms, evidence);
 //   API     — the GraphQL field through Yoga in-process (no HTTP, no response cache): names
 //             resolved, organizations and evidence loaded for a typical selection.
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDb } from '../src/db.js';
 import { createApp } from '../src/server.js';
-import { SqlTraversal, WALKS } from '../src/traversal/sql.js';
+import { shortestFirst, SqlTraversal, WALKS } from '../src/traversal/sql.js';
 import { markdownTable, ms } from './api/table.js';
 import { percentile } from './api/stats.js';
 
@@ -53,7 +53,8 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
 }
 
 const db = await openDb({ databaseUrl: url });
-const pool = new pg.Pool({ connectionString: url, max: 2 });
+// JIT off as in the backend's walks (src/traversal/sql.ts): the same plan, minus Prisma
+const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c jit=off' });
 const sql = new SqlTraversal(db.prisma);
 const yoga = createApp(db, { responseCache: false });
 
@@ -88,7 +89,10 @@ const busiest = (await pool.query<{ id: string; name: string }>(
   `SELECT o.id, o.name FROM "Engagement" x ${current} JOIN "Organization" o ON o.id = x."controllerId" GROUP BY o.id, o.name ORDER BY count(*) DESC, o.id LIMIT 50`,
 )).rows;
 
-const floor = (s: { text: string; values: unknown[] }) => () => pool.query({ text: s.text, values: s.values });
+const run = async (s: { text: string; values: unknown[] }) => (await pool.query({ text: s.text, values: s.values })).rows;
+/** The walks the backend runs, one deeper at a time as it does (shortestFirst), through `pg`. */
+const floor = <A extends { maxDepth: number; first: number }>(walk: (a: A) => { text: string; values: unknown[] }, a: A) => () =>
+  shortestFirst(a.maxDepth, a.first, (maxDepth) => run(walk({ ...a, maxDepth })));
 const HOPS = 'hops { kind roles to { name } evidence { quote } }';
 const cases: Case[] = [];
 for (const maxDepth of [2, 4, 6]) {
@@ -96,7 +100,7 @@ for (const maxDepth of [2, 4, 6]) {
   cases.push({
     question: 'dataPaths',
     args: `${controller.name}, US, depth ${maxDepth}`,
-    floor: floor(WALKS.dataPaths(a)),
+    floor: floor(WALKS.dataPaths, a),
     backend: () => sql.dataPaths(a),
     api: () => gql(`query($c: String!, $d: Int!, $f: Int!) { dataPaths(controller: $c, country: "US", maxDepth: $d, first: $f) { truncated paths { organizations { name } ${HOPS} arrival { mechanisms certainty evidence { quote } } } } }`, { c: controller.name, d: maxDepth, f: first }),
   });
@@ -106,7 +110,7 @@ for (const maxDepth of [2, 4, 6]) {
   cases.push({
     question: 'subprocessorChain',
     args: `${chainRoot.name}, depth ${maxDepth}`,
-    floor: floor(WALKS.subprocessorChain(a)),
+    floor: floor(WALKS.subprocessorChain, a),
     backend: () => sql.subprocessorChain(a),
     api: () => gql(`query($o: String!, $d: Int!, $f: Int!) { subprocessorChain(organization: $o, maxDepth: $d, first: $f) { truncated links { organizations { name } ${HOPS} } } }`, { o: chainRoot.name, d: maxDepth, f: first }),
   });
@@ -116,7 +120,7 @@ for (const n of [2, 20, 50]) {
   cases.push({
     question: 'sharedVendors',
     args: `${n} busiest controllers`,
-    floor: floor(WALKS.sharedVendors(a)),
+    floor: () => run(WALKS.sharedVendors(a)),
     backend: () => sql.sharedVendors(a),
     api: () => gql(`query($c: [String!]!, $f: Int!) { sharedVendors(controllers: $c, first: $f) { truncated vendors { vendor { name } controllers { controller { name } roles services { name } } sharedServices { name } } } }`, { c: a.controllers, f: first }),
   });
@@ -126,7 +130,7 @@ for (const maxDepth of [2, 4, 6]) {
   cases.push({
     question: 'exposure',
     args: `${vendor.name}, depth ${maxDepth}`,
-    floor: floor(WALKS.exposure(a)),
+    floor: floor(WALKS.exposure, a),
     backend: () => sql.exposure(a),
     api: () => gql(`query($v: String!, $d: Int!, $f: Int!) { exposure(vendor: $v, maxDepth: $d, first: $f) { truncated paths { controller { name } organizations { name } ${HOPS} } } }`, { v: vendor.name, d: maxDepth, f: first }),
   });

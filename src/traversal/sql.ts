@@ -106,11 +106,23 @@ async function walk<R>(prisma: PrismaClient, statement: Prisma.Sql): Promise<R[]
   return rows;
 }
 
+/**
+ * The first `first` paths up to maxDepth, walking one depth deeper at a time: answers are ordered
+ * by length first, so once the walk to depth d finds `first` paths, no longer path can be among
+ * them and the deeper walk — whose path count grows exponentially around hub vendors — is skipped.
+ */
+export async function shortestFirst<R>(maxDepth: number, first: number, run: (depth: number) => Promise<R[]>): Promise<R[]> {
+  for (let depth = 1; ; depth++) {
+    const rows = await run(depth);
+    if (rows.length >= first || depth >= maxDepth) return rows;
+  }
+}
+
 export class SqlTraversal implements TraversalBackend {
   constructor(private readonly prisma: PrismaClient) {}
 
   async dataPaths(a: { controller: string; country: string; maxDepth: number; first: number }): Promise<DataPath[]> {
-    const rows = await walk<PathRow>(this.prisma, WALKS.dataPaths(a));
+    const rows = await shortestFirst(a.maxDepth, a.first, (maxDepth) => walk<PathRow>(this.prisma, WALKS.dataPaths({ ...a, maxDepth })));
     const last = (r: PathRow) => r.orgs[r.orgs.length - 1]!;
     const [hops, direct, deep] = await Promise.all([
       hopDetails(this.prisma, rows),
@@ -126,7 +138,7 @@ export class SqlTraversal implements TraversalBackend {
   }
 
   async subprocessorChain(a: { organization: string; maxDepth: number; first: number }): Promise<ChainLink[]> {
-    const rows = await walk<PathRow>(this.prisma, WALKS.subprocessorChain(a));
+    const rows = await shortestFirst(a.maxDepth, a.first, (maxDepth) => walk<PathRow>(this.prisma, WALKS.subprocessorChain({ ...a, maxDepth })));
     const hops = await hopDetails(this.prisma, rows);
     return rows.map((r) => ({ organizations: r.orgs, hops: hops.path(r) }));
   }
@@ -148,7 +160,7 @@ export class SqlTraversal implements TraversalBackend {
 
   async exposure(a: { vendor: string; maxDepth: number; first: number }): Promise<Exposure[]> {
     // walks backwards from the vendor along links, then adds the engagement that starts the path
-    const rows = await walk<PathRow>(this.prisma, WALKS.exposure(a));
+    const rows = await shortestFirst(a.maxDepth, a.first, (maxDepth) => walk<PathRow>(this.prisma, WALKS.exposure({ ...a, maxDepth })));
     const hops = await hopDetails(this.prisma, rows);
     return rows.map((r) => ({ controller: r.orgs[0]!, organizations: r.orgs, hops: hops.path(r) }));
   }

@@ -8,7 +8,7 @@
 // the most sub-processor and parent links, the organization with the most sub-processors, the
 // most-linked vendor, the controllers with the most engagements.
 //
-//   npm run bench:traversal -- [--runs 15] [--first 100]
+//   npm run bench:traversal -- [--runs 15] [--first 100] [--depths 2,4,6]
 //
 // Database: BENCH_DATABASE_URL (a PostgreSQL server filled with the 10,000-policy corpus, e.g.
 // `npm run bench:ingest -- --n 10000 --engines postgres`, or `npm run corpus -- --n 10000 --out
@@ -21,13 +21,14 @@ import { shortestFirst, SqlTraversal, WALKS } from '../src/traversal/sql.js';
 import { markdownTable, ms } from './api/table.js';
 import { percentile } from './api/stats.js';
 
-const USAGE = 'usage: npm run bench:traversal -- [--runs N] [--first N]   (BENCH_DATABASE_URL=postgres://… filled with the corpus)';
+const USAGE = 'usage: npm run bench:traversal -- [--runs N] [--first N] [--depths 2,4,6]   (BENCH_DATABASE_URL=postgres://… filled with the corpus)';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, first: { type: 'string', default: '100' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' }, first: { type: 'string', default: '100' }, depths: { type: 'string', default: '2,4,6' }, help: { type: 'boolean' } } });
 const runs = Number(values.runs);
 const first = Number(values.first);
+const depths = values.depths!.split(',').map(Number);
 const url = process.env.BENCH_DATABASE_URL;
-if (values.help || !url || !(runs >= 1) || !(first >= 1 && first <= 1000)) {
+if (values.help || !url || !(runs >= 1) || !(first >= 1 && first <= 1000) || !depths.every((d) => d >= 1 && d <= 6)) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -95,7 +96,7 @@ const floor = <A extends { maxDepth: number; first: number }>(walk: (a: A) => { 
   shortestFirst(a.maxDepth, a.first, (maxDepth) => run(walk({ ...a, maxDepth })));
 const HOPS = 'hops { kind roles to { name } evidence { quote } }';
 const cases: Case[] = [];
-for (const maxDepth of [2, 4, 6]) {
+for (const maxDepth of depths) {
   const a = { controller: controller.id, country: 'US', maxDepth, first };
   cases.push({
     question: 'dataPaths',
@@ -105,7 +106,7 @@ for (const maxDepth of [2, 4, 6]) {
     api: () => gql(`query($c: String!, $d: Int!, $f: Int!) { dataPaths(controller: $c, country: "US", maxDepth: $d, first: $f) { truncated paths { organizations { name } ${HOPS} arrival { mechanisms certainty evidence { quote } } } } }`, { c: controller.name, d: maxDepth, f: first }),
   });
 }
-for (const maxDepth of [2, 4, 6]) {
+for (const maxDepth of depths) {
   const a = { organization: chainRoot.id, maxDepth, first };
   cases.push({
     question: 'subprocessorChain',
@@ -125,7 +126,7 @@ for (const n of [2, 20, 50]) {
     api: () => gql(`query($c: [String!]!, $f: Int!) { sharedVendors(controllers: $c, first: $f) { truncated vendors { vendor { name } controllers { controller { name } roles services { name } } sharedServices { name } } } }`, { c: a.controllers, f: first }),
   });
 }
-for (const maxDepth of [2, 4, 6]) {
+for (const maxDepth of depths) {
   const a = { vendor: vendor.id, maxDepth, first };
   cases.push({
     question: 'exposure',
@@ -142,7 +143,7 @@ for (const c of cases) {
   const answers = (await c.backend()).length;
   const [f, b, a] = [await time(c.floor), await time(c.backend), await time(c.api)];
   rows.push([c.question, c.args, answers, `${ms(f.p50)} / ${ms(f.p95)}`, `${ms(b.p50)} / ${ms(b.p95)}`, `${ms(a.p50)} / ${ms(a.p95)}`]);
-  console.error(`${c.question} ${c.args}: done`);
+  console.error(rows.at(-1)!.join(' | ')); // as it goes: a deep case can take minutes
 }
 console.log(markdownTable(['question', 'arguments', 'answers', 'floor p50 / p95 ms', 'backend p50 / p95 ms', 'API p50 / p95 ms'], rows));
 await pool.end();

@@ -52,7 +52,7 @@ describe('CLI ingest and export (PGlite folder)', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await runExport(['--service', 'Zoom', '--country', 'US', '--out', out])).toBe(0);
     const csv = readFileSync(out, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('controller,recipient,recipientCountry,service,country,thirdCountry,mechanisms,certainty,dpfId,source,lastUpdated,contentHash,section,quote');
+    expect(csv[0]).toBe('controller,recipient,recipientCountry,service,country,thirdCountry,mechanisms,coveredBy,certainty,dpfId,source,lastUpdated,contentHash,section,quote');
     expect(csv.length).toBeGreaterThanOrEqual(2);
     expect(csv.slice(1).every((l) => l.includes('Zoom') && l.includes(',US,'))).toBe(true);
     const json = path.join(dir, 'zoom.json');

@@ -61,6 +61,7 @@ describe('CLI ingest and export (PGlite folder)', () => {
     expect(rows).toHaveLength(csv.length - 1);
     expect(rows[0]).toMatchObject({ country: 'US', service: 'Zoom' });
     expect(await runExport(['--bogus'])).toBe(2);
+    expect(await runExport(['--covered-by', 'maybe'])).toBe(2);
     err.mockRestore();
   });
 });

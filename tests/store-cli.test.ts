@@ -20,7 +20,7 @@ describe('CLI ingest and export (PGlite folder)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('ingests a directory, then re-ingests a file as unchanged', async () => {
+  it('ingests a directory, then re-ingests a file as unchanged', { timeout: 180_000 }, async () => { // spawns the CLI: slow on a loaded machine
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(await runIngest(['seed'])).toBe(0);
     expect(log.mock.calls.at(-1)?.[0]).toMatch(/5 inputs .*: 5 new versions, 0 unchanged, 0 failed/);

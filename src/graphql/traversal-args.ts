@@ -5,7 +5,8 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { countryCode, organizationDirectWhere, organizationNameWhere } from '../store/queries.js';
+import { matchOrganizations } from '../store/org-match.js';
+import { countryCode } from '../store/queries.js';
 import { MAX_DEPTH, MAX_FIRST } from '../traversal/types.js';
 
 /** Most controllers one sharedVendors question compares. */
@@ -38,17 +39,15 @@ function nodeId(input: string): string | null {
 
 /**
  * An organization by its node id (as the API shows it), store id or name. A name resolves as
- * `organization(name:)` does: its own name or alias first, else a catalog brand's first entity
- * ("Google" → the first Google legal entity stored).
+ * `organization(name:)` does (the best of `organizationMatches`: own name > alias > brand, then
+ * the most engagements).
  */
 export async function resolveOrganization(prisma: PrismaClient, input: string, argName: string): Promise<string> {
   const byId = await prisma.organization.findFirst({ where: { id: { in: [nodeId(input), input].filter((x): x is string => !!x) } }, select: { id: true } });
   if (byId) return byId.id;
-  const named =
-    (await prisma.organization.findFirst({ where: await organizationDirectWhere(input), orderBy: { createdAt: 'asc' }, select: { id: true } })) ??
-    (await prisma.organization.findFirst({ where: await organizationNameWhere(input), orderBy: { createdAt: 'asc' }, select: { id: true } }));
-  if (!named) throw badInput(`${argName}: no organization is named "${input}" (give a name, an alias or an Organization id).`);
-  return named.id;
+  const [best] = await matchOrganizations(prisma, input);
+  if (!best) throw badInput(`${argName}: no organization is named "${input}" (give a name, an alias or an Organization id).`);
+  return best.organizationId;
 }
 
 /** An ISO code or a country name, as a known country's code. */

@@ -8,6 +8,7 @@ import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
+import { noStorePlugin } from './graphql/no-store.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
@@ -61,7 +62,7 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
     cors: origins.length ? { origin: origins, credentials: false, methods: ['GET', 'POST'] } : false,
     batching: false,
     maskedErrors: true,
-    plugins: limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }),
+    plugins: [...limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }), noStorePlugin()],
     context: ({ request }) => {
       let caller: ReturnType<typeof authenticate> | undefined;
       return {

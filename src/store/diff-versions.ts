@@ -30,6 +30,12 @@ export interface EngagementFact {
   evidenceId: string | null;
 }
 
+/** A sentence supporting a transfer. */
+export interface EvidenceRef {
+  id: string;
+  quote: string;
+}
+
 /** A transfer as one version states it. */
 export interface TransferFact {
   vendorId: string;
@@ -37,7 +43,8 @@ export interface TransferFact {
   serviceId: string | null;
   countryCode: string | null;
   mechanisms: MechanismValue[];
-  evidenceId: string | null;
+  /** Its sentences in text order: the first says where data goes, later ones often on what footing. */
+  evidence: EvidenceRef[];
 }
 
 export interface VersionFacts {
@@ -89,10 +96,27 @@ function byTransferKey(transfers: TransferFact[]): Map<string, TransferFact> {
     const key = transferKey(t);
     const seen = out.get(key);
     if (!seen) out.set(key, { ...t, mechanisms: [...new Set(t.mechanisms)].sort() });
-    else out.set(key, { ...seen, serviceId: seen.serviceId ?? t.serviceId, evidenceId: seen.evidenceId ?? t.evidenceId, mechanisms: [...new Set([...seen.mechanisms, ...t.mechanisms])].sort() });
+    else out.set(key, { ...seen, serviceId: seen.serviceId ?? t.serviceId, evidence: [...seen.evidence, ...t.evidence], mechanisms: [...new Set([...seen.mechanisms, ...t.mechanisms])].sort() });
   }
   return out;
 }
+
+// How a sentence names a mechanism (German and English), to quote the sentence a mechanism change is about.
+const MECHANISM_CUE: Record<MechanismValue, RegExp> = {
+  SCC: /standardvertragsklausel|standarddatenschutzklausel|standard contractual clause|standard data protection clause|\bSCCs?\b|46 Abs\. ?2 lit\. c|46\(2\)\(c\)/i,
+  DPF: /privacy framework|\bDPF\b/i,
+  BCR: /binding corporate rules|verbindliche(n)? interne(n)? datenschutzvorschriften|unternehmensregeln|\bBCRs?\b/i,
+  ADEQUACY: /angemessenheitsbeschluss|adequacy decision|angemessenes datenschutzniveau|adequate level/i,
+  ART49: /art(ikel|\.)? ?49|einwilligung|consent/i,
+  OTHER: /garantie|safeguard/i,
+};
+
+/** The transfer's first sentence naming one of `mechanisms`, else its first sentence. */
+function quoteFor(t: TransferFact, mechanisms: MechanismValue[]): string | null {
+  const hit = t.evidence.find((e) => mechanisms.some((m) => MECHANISM_CUE[m].test(e.quote)));
+  return (hit ?? t.evidence[0])?.id ?? null;
+}
+const firstQuote = (t: TransferFact) => t.evidence[0]?.id ?? null;
 
 const place = (code: string | null) => code ?? 'an unnamed third country';
 const roleWord = (r: RoleValue) => r.toLowerCase().replace('_', ' ');
@@ -141,9 +165,14 @@ export function diffVersions(before: VersionFacts | null, after: VersionFacts): 
     }
     const gained = t.mechanisms.filter((m) => !old.mechanisms.includes(m));
     const lost = old.mechanisms.filter((m) => !t.mechanisms.includes(m));
-    const common = { vendorId: t.vendorId, serviceId: t.serviceId ?? old.serviceId, countryCode: t.countryCode, beforeEvidenceId: old.evidenceId, afterEvidenceId: t.evidenceId };
-    for (const m of gained) push({ ...common, kind: 'MECHANISM_ADDED', mechanism: m, summary: `${who} now names ${m} for transfers by ${t.vendorName} to ${place(t.countryCode)} (now ${mechList(t.mechanisms)})` });
-    for (const m of lost) push({ ...common, kind: 'MECHANISM_DROPPED', mechanism: m, summary: `${who} no longer names ${m} for transfers by ${t.vendorName} to ${place(t.countryCode)} (now ${mechList(t.mechanisms)})` });
+    // the sentences quoted: the one naming the mechanism on its side, the footing stated on the other
+    const common = { vendorId: t.vendorId, serviceId: t.serviceId ?? old.serviceId, countryCode: t.countryCode };
+    for (const m of gained) {
+      push({ ...common, kind: 'MECHANISM_ADDED', mechanism: m, beforeEvidenceId: quoteFor(old, old.mechanisms), afterEvidenceId: quoteFor(t, [m]), summary: `${who} now names ${m} for transfers by ${t.vendorName} to ${place(t.countryCode)} (now ${mechList(t.mechanisms)})` });
+    }
+    for (const m of lost) {
+      push({ ...common, kind: 'MECHANISM_DROPPED', mechanism: m, beforeEvidenceId: quoteFor(old, [m]), afterEvidenceId: quoteFor(t, t.mechanisms), summary: `${who} no longer names ${m} for transfers by ${t.vendorName} to ${place(t.countryCode)} (now ${mechList(t.mechanisms)})` });
+    }
   }
   const vendors = [...new Set([...addedByVendor.keys(), ...removedByVendor.keys()])];
   for (const vendorId of vendors) {
@@ -156,14 +185,14 @@ export function diffVersions(before: VersionFacts | null, after: VersionFacts): 
       push({
         kind: 'DESTINATION_CHANGED', vendorId, serviceId: n.serviceId ?? o.serviceId, countryCode: n.countryCode, countryBeforeCode: o.countryCode,
         summary: `${who}: transfers by ${n.vendorName} now go to ${place(n.countryCode)} (was ${place(o.countryCode)}; ${mechList(n.mechanisms)})`,
-        beforeEvidenceId: o.evidenceId, afterEvidenceId: n.evidenceId,
+        beforeEvidenceId: firstQuote(o), afterEvidenceId: firstQuote(n),
       });
     }
     for (const t of added.slice(moved)) {
-      push({ kind: 'TRANSFER_ADDED', vendorId, serviceId: t.serviceId, countryCode: t.countryCode, summary: `${who} now states a transfer by ${t.vendorName} to ${place(t.countryCode)} (${mechList(t.mechanisms)})`, beforeEvidenceId: null, afterEvidenceId: t.evidenceId });
+      push({ kind: 'TRANSFER_ADDED', vendorId, serviceId: t.serviceId, countryCode: t.countryCode, summary: `${who} now states a transfer by ${t.vendorName} to ${place(t.countryCode)} (${mechList(t.mechanisms)})`, beforeEvidenceId: null, afterEvidenceId: firstQuote(t) });
     }
     for (const t of removed.slice(moved)) {
-      push({ kind: 'TRANSFER_REMOVED', vendorId, serviceId: t.serviceId, countryCode: t.countryCode, summary: `${who} no longer states a transfer by ${t.vendorName} to ${place(t.countryCode)} (was ${mechList(t.mechanisms)})`, beforeEvidenceId: t.evidenceId, afterEvidenceId: null });
+      push({ kind: 'TRANSFER_REMOVED', vendorId, serviceId: t.serviceId, countryCode: t.countryCode, summary: `${who} no longer states a transfer by ${t.vendorName} to ${place(t.countryCode)} (was ${mechList(t.mechanisms)})`, beforeEvidenceId: firstQuote(t), afterEvidenceId: null });
     }
   }
   return out;

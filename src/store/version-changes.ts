@@ -36,7 +36,7 @@ async function loadFacts(tx: Tx, switches: { versionId: string; controllerId: st
       orderBy: { id: 'asc' },
       select: {
         versionId: true, recipientId: true, serviceId: true, countryCode: true, mechanisms: true, recipient: { select: { name: true } },
-        evidence: { select: { id: true }, orderBy: [{ start: 'asc' }, { id: 'asc' }], take: 1 },
+        evidence: { select: { id: true, quote: true }, orderBy: [{ start: 'asc' }, { id: 'asc' }] },
       },
     }),
     tx.organization.findMany({ where: { id: { in: switches.map((s) => s.controllerId).filter((c): c is string => !!c) } }, select: { id: true, name: true } }),
@@ -53,7 +53,7 @@ async function loadFacts(tx: Tx, switches: { versionId: string; controllerId: st
     facts.get(e.versionId)!.engagements.push(fact);
   }
   for (const t of transfers) {
-    const fact: TransferFact = { vendorId: t.recipientId, vendorName: t.recipient.name, serviceId: t.serviceId, countryCode: t.countryCode, mechanisms: t.mechanisms, evidenceId: t.evidence[0]?.id ?? null };
+    const fact: TransferFact = { vendorId: t.recipientId, vendorName: t.recipient.name, serviceId: t.serviceId, countryCode: t.countryCode, mechanisms: t.mechanisms, evidence: t.evidence };
     facts.get(t.versionId)!.transfers.push(fact);
   }
   return facts;

@@ -1,7 +1,7 @@
 // Webhooks: registerWebhook / deleteWebhook mutations and the webhooks / webhookDeliveries
 // queries, all for callers holding an API key with the "write" scope. Webhook and
 // WebhookDelivery are deliberately not Relay nodes: `node(id:)` answers anyone.
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import { builder, type Context } from '../builder.js';
 import { DeliveryStatus } from '../../generated/prisma/enums.js';
 import { FetchFailedError, InvalidInputError } from '../../store/errors.js';
@@ -51,8 +51,8 @@ async function requireWriteKey(ctx: Context): Promise<Caller> {
   try {
     return await requireScope({ caller: ctx.caller }, 'write');
   } catch (e) {
-    if (e instanceof UnauthorizedError) throw new GraphQLError(e.message, { extensions: { code: 'UNAUTHORIZED' } });
-    if (e instanceof ForbiddenError) throw new GraphQLError(e.message, { extensions: { code: 'FORBIDDEN' } });
+    if (e instanceof UnauthorizedError) throw createGraphQLError(e.message, { extensions: { code: 'UNAUTHORIZED' } });
+    if (e instanceof ForbiddenError) throw createGraphQLError(e.message, { extensions: { code: 'FORBIDDEN' } });
     throw e;
   }
 }

@@ -13,7 +13,8 @@ import { startDeliveryWorker } from '../store/webhook-worker.js';
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
-  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security").`;
+  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
+  WEBHOOK_POLL_MS (README, "Security", "Webhooks").`;
 
 /** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
 function portFree(port: number, host: string): Promise<string | null> {

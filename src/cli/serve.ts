@@ -9,6 +9,7 @@ import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
 import { startDeliveryWorker } from '../store/webhook-worker.js';
+import { announceServer } from '../store/data-lock.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -23,6 +24,13 @@ function portFree(port: number, host: string): Promise<string | null> {
     probe.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (another server running?); choose another with --port or PORT` : `cannot listen on ${host}:${port}: ${e.message}`));
     probe.listen(port, host, () => probe.close(() => resolve(null)));
   });
+}
+
+/** An address a local client reaches the server on, for the host it listens on. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Starts the server; resolves (to exit code 0) once it listens — the process stays up until SIGINT/SIGTERM. */
@@ -54,7 +62,10 @@ async function serve(argv: string[]): Promise<number> {
   // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
   const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
+  // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
+  const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
   const stop = async () => {
+    unannounce();
     await listener?.close();
     await app.close();
     await deliveries.stop();

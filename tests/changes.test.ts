@@ -227,6 +227,17 @@ describe.each(ENGINES)('change history and webhooks on $name', (engine) => {
     expect(listedAgain.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHORIZED' } });
   });
 
+  it('never answers the webhook list or the delivery log from the response cache (its key is the body, not the caller)', async () => {
+    const list = '{ webhooks { id url } }';
+    expect((await gql(list)).data.webhooks).toHaveLength(2);
+    expect((await anon(list)).errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHORIZED' } });
+    const log = `query($w: ID!) { webhookDeliveries(webhook: $w) { totalCount } }`;
+    expect((await gql(log, { w: hooks.all!.id })).data.webhookDeliveries.totalCount).toBe(6);
+    expect((await anon(log, { w: hooks.all!.id })).errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHORIZED' } });
+    const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: list }) });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('retries a failing receiver with backoff until it answers, keeping the webhook-id', async () => {
     await gql(`mutation($id: ID!) { deleteWebhook(id: $id) { __typename } }`, { id: hooks.zoomScc!.id });
     receiver.received.length = 0;

@@ -10,6 +10,8 @@ import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
+import { mayRead, refuseRead } from './http/read-access.js';
+import { serveExport } from './export/http.js';
 import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
@@ -102,14 +104,12 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
       return;
     }
     if (graphiqlOn && serveGraphiqlAsset(req, res, path)) return;
+    if (path.startsWith('/export/')) return void serveExport(db.prisma, req, res, path, { readsRequireKey });
     const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
     if (readsRequireKey && !page && req.method !== 'OPTIONS') {
       // checked before the response cache: a cached answer is no way around the key
-      authenticate(db.prisma, req.headers.authorization).then(
-        (caller) => {
-          if (caller && caller !== 'invalid' && (caller.scopes.includes('read') || caller.scopes.includes('write'))) return handle(req, res, path);
-          res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end(JSON.stringify({ errors: [{ message: 'an API key with the "read" scope is required: Authorization: Bearer <key>', extensions: { code: 'UNAUTHORIZED' } }] }));
-        },
+      mayRead(db.prisma, req.headers.authorization).then(
+        (allowed) => (allowed ? handle(req, res, path) : refuseRead(res)),
         (e) => res.headersSent || res.writeHead(500).end(String(e)),
       );
       return;

@@ -13,6 +13,11 @@ export type ExportFilter = TransferFilter;
 
 const PAGE_SIZE = 500;
 
+export interface PagingOptions {
+  /** Rows per database round trip (default 500). */
+  pageSize?: number;
+}
+
 export interface Evidence {
   quote: string;
   section: string | null;
@@ -127,25 +132,25 @@ export async function subprocessorWhere(f: ExportFilter): Promise<Prisma.Subproc
 }
 
 /** Keyset pages: each page starts after the last id of the one before. */
-async function* pages<T extends { id: string }>(page: (after: string | null) => Promise<T[]>): AsyncGenerator<T> {
+async function* pages<T extends { id: string }>(size: number, page: (after: string | null) => Promise<T[]>): AsyncGenerator<T> {
   let after: string | null = null;
   for (;;) {
     const rows = await page(after);
     yield* rows;
-    if (rows.length < PAGE_SIZE) return;
+    if (rows.length < size) return;
     after = rows[rows.length - 1].id;
   }
 }
 
 const afterId = (after: string | null) => (after ? { id: { gt: after } } : {});
 
-export async function* transferRecords(prisma: PrismaClient, f: ExportFilter): AsyncGenerator<TransferRecord> {
+export async function* transferRecords(prisma: PrismaClient, f: ExportFilter, { pageSize = PAGE_SIZE }: PagingOptions = {}): AsyncGenerator<TransferRecord> {
   const where = await transferWhere(prisma, f);
-  for await (const t of pages((after) =>
+  for await (const t of pages(pageSize, (after) =>
     prisma.transfer.findMany({
       where: { AND: [where, afterId(after)] },
       orderBy: { id: 'asc' },
-      take: PAGE_SIZE,
+      take: pageSize,
       include: { controller: ORG, recipient: ORG, service: { select: { name: true } }, version: VERSION, evidence: EVIDENCE },
     }),
   )) {
@@ -168,13 +173,13 @@ export async function* transferRecords(prisma: PrismaClient, f: ExportFilter): A
   }
 }
 
-export async function* engagementRecords(prisma: PrismaClient, f: ExportFilter): AsyncGenerator<EngagementRecord> {
+export async function* engagementRecords(prisma: PrismaClient, f: ExportFilter, { pageSize = PAGE_SIZE }: PagingOptions = {}): AsyncGenerator<EngagementRecord> {
   const where = await engagementWhere(prisma, f);
-  for await (const e of pages((after) =>
+  for await (const e of pages(pageSize, (after) =>
     prisma.engagement.findMany({
       where: { AND: [where, afterId(after)] },
       orderBy: { id: 'asc' },
-      take: PAGE_SIZE,
+      take: pageSize,
       include: { controller: ORG, recipient: ORG, services: { select: { name: true }, orderBy: { name: 'asc' } }, version: VERSION, evidence: EVIDENCE },
     }),
   )) {
@@ -196,13 +201,13 @@ export async function* engagementRecords(prisma: PrismaClient, f: ExportFilter):
   }
 }
 
-export async function* subprocessorRecords(prisma: PrismaClient, f: ExportFilter): AsyncGenerator<SubprocessorRecord> {
+export async function* subprocessorRecords(prisma: PrismaClient, f: ExportFilter, { pageSize = PAGE_SIZE }: PagingOptions = {}): AsyncGenerator<SubprocessorRecord> {
   const where = await subprocessorWhere(f);
-  for await (const s of pages((after) =>
+  for await (const s of pages(pageSize, (after) =>
     prisma.subprocessorLink.findMany({
       where: { AND: [where, afterId(after)] },
       orderBy: { id: 'asc' },
-      take: PAGE_SIZE,
+      take: pageSize,
       include: {
         organization: ORG,
         subprocessor: ORG,
@@ -226,15 +231,10 @@ export async function* subprocessorRecords(prisma: PrismaClient, f: ExportFilter
 }
 
 /** The records of `kind`; the graph is its engagements, then transfers, then sub-processor links. */
-export async function* exportRecords(prisma: PrismaClient, kind: ExportKind, f: ExportFilter): AsyncGenerator<ExportRecord> {
-  if (kind === 'transfers' || kind === 'graph') {
-    if (kind === 'graph') yield* engagementRecords(prisma, f);
-    yield* transferRecords(prisma, f);
-    if (kind === 'graph') yield* subprocessorRecords(prisma, f);
-    return;
-  }
-  if (kind === 'engagements') yield* engagementRecords(prisma, f);
-  else yield* subprocessorRecords(prisma, f);
+export async function* exportRecords(prisma: PrismaClient, kind: ExportKind, f: ExportFilter, paging: PagingOptions = {}): AsyncGenerator<ExportRecord> {
+  if (kind === 'engagements' || kind === 'graph') yield* engagementRecords(prisma, f, paging);
+  if (kind === 'transfers' || kind === 'graph') yield* transferRecords(prisma, f, paging);
+  if (kind === 'subprocessors' || kind === 'graph') yield* subprocessorRecords(prisma, f, paging);
 }
 
 /** How many records `kind` holds under `f` (checked against the export limit before anything is sent). */

@@ -10,6 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/db.js';
 import { generatePolicy } from '../src/corpus/generate.js';
 import { documentRng } from '../src/corpus/random.js';
+import { createKey } from '../src/store/api-keys.js';
+import { ingestGraph } from '../src/store/ingest.js';
+import { zoomPolicy } from './helpers/fixtures.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'pg-forward-'));
 const dataDir = path.join(root, 'db');
@@ -51,9 +54,13 @@ async function policyCount(port: number): Promise<number> {
 }
 
 describe('ingest while the server holds the embedded database', () => {
-  it('sends the inputs to the server with a key, refuses without one, and nothing is lost on restart', async () => {
-    const key = cli(['keys', 'create', '--name', 'forward-test']).stdout.trim().split('\n').pop()!;
-    expect(key).toMatch(/\S{20,}/);
+  // four processes start here, each loading TypeScript: slow on a loaded machine
+  it('sends the inputs to the server with a key, refuses without one, and nothing is lost on restart', { timeout: 180_000 }, async () => {
+    // a key, and one policy so that the server skips seeding
+    const setup = await openDb({ dataDir });
+    const { key } = await createKey(setup.prisma, 'forward-test', ['write']);
+    await ingestGraph(setup.prisma, zoomPolicy('already-here.txt', 'Vorhandene Praxis GmbH'));
+    await setup.close();
     const files = [0, 1].map((i) => {
       const file = path.join(root, `policy-${i}.txt`);
       writeFileSync(file, generatePolicy(i, documentRng(7, i)).text);
@@ -62,6 +69,7 @@ describe('ingest while the server holds the embedded database', () => {
     const port = await freePort();
     server = await startServe(port);
     const seeded = await policyCount(port);
+    expect(seeded).toBe(1);
     expect(existsSync(`${dataDir}.server.json`)).toBe(true);
 
     const refused = cli(['ingest', ...files]);

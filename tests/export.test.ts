@@ -32,7 +32,7 @@ const org = (name: string, country: string | null = 'DE') => ({ key: name.toLowe
 const version = { source: 'seed/x.txt', lastUpdated: null, contentHash: 'abc' };
 
 function transfer(over: Partial<TransferRecord> = {}): TransferRecord {
-  return { kind: 'transfer', id: 't1', controller: org('A GmbH'), recipient: org('B Inc.', 'US'), service: 'B', country: 'US', thirdCountry: true, mechanisms: ['SCC'], certainty: 'STATED', dpfId: null, ...version, evidence: [{ quote: 'q', section: 's' }], ...over };
+  return { kind: 'transfer', id: 't1', controller: org('A GmbH'), recipient: org('B Inc.', 'US'), service: 'B', country: 'US', thirdCountry: true, mechanisms: ['SCC'], coveredBy: 'STATED_MECHANISM', certainty: 'STATED', dpfId: null, ...version, evidence: [{ quote: 'q', section: 's' }], ...over };
 }
 
 function engagement(over: Partial<EngagementRecord> = {}): EngagementRecord {
@@ -104,6 +104,9 @@ describe('mechanisms as GDPR articles (DPV-GDPR)', () => {
     expect(legalBases(['DPF', 'ADEQUACY'])).toEqual(['eu-gdpr:A45-3']);
     expect(legalBases(['OTHER'])).toEqual([]);
     expect(legalBases(['ART49'])).toEqual(['eu-gdpr:A49-1']);
+    // no mechanism stated, but the destination has an adequacy decision (coverage.ts): Art. 45(3)
+    expect(dpvNode(transfer({ country: 'CH', mechanisms: [], coveredBy: 'ADEQUACY_DECISION' })).legalBasis).toEqual(['eu-gdpr:A45-3']);
+    expect(dpvNode(transfer({ mechanisms: [], coveredBy: 'NONE' })).legalBasis).toEqual([]);
     expect(legalBases(['ART49'], ['Die Übermittlung erfolgt auf Grundlage Ihrer Einwilligung nach Art. 49 Abs. 1 lit. a DSGVO.'])).toEqual(['eu-gdpr:A49-1-a']);
     expect(legalBases(['ART49'], ['necessary for the contract (Art. 49(1)(b) GDPR)'])).toEqual(['eu-gdpr:A49-1-b']);
   });
@@ -180,6 +183,7 @@ describe.each(ENGINES)('exports on $name', (engine) => {
     const cases: [string, string][] = [
       ['mechanism=DPF', 'mechanism: DPF'],
       ['noMechanism=true&thirdCountry=true', 'noMechanism: true, thirdCountry: true'],
+      ['coveredBy=NONE', 'coveredBy: NONE'],
       ['controller=INVERTO%20GmbH', 'controller: "INVERTO GmbH"'],
       ['vendor=Microsoft', 'vendor: "Microsoft"'],
       ['certainty=POSSIBLE', 'certainty: POSSIBLE'],

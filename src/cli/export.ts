@@ -8,18 +8,22 @@ import { openDbFromEnv } from '../db.js';
 import { countryCode } from '../store/queries.js';
 import { MECHANISMS } from '../extract/types.js';
 import { countryByCode } from '../kb/countries.js';
-import { countRecords, EXPORT_KINDS, filterProblem, type ExportFilter } from '../export/records.js';
+import { COVERAGES } from '../store/coverage.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { countRecords, EXPORT_KINDS, filterProblem, transferRecords, type ExportFilter } from '../export/records.js';
+import { csvRow } from '../export/csv.js';
 import { EXPORT_FORMATS, exportStream } from '../export/stream.js';
 import { oneOf, parseCommand, UsageError, withUsage } from './args.js';
 
 const USAGE = `usage: policy-graph export [--what transfers|engagements|subprocessors|graph] [--format csv|json|jsonld] [--bom]
        [--out FILE] [--country C] [--service S] [--vendor V] [--controller C] [--mechanism M]
-       [--no-mechanism] [--third-country] [--certainty stated|possible] [--history]
+       [--no-mechanism] [--covered-by ${COVERAGES.join('|')}] [--third-country] [--certainty stated|possible] [--history]
   Current records (--history: superseded versions too), filtered as the API's transfers(filter:).
   --what      transfers (default); engagements (controller → recipient, with role); subprocessors
               (processor → sub-processor); graph (all three; filters: country, service, vendor, controller)
   --format    csv (default), json, or jsonld (W3C Data Privacy Vocabulary, context embedded)
-  --bom       CSV with a UTF-8 byte order mark, for Excel`;
+  --bom       CSV with a UTF-8 byte order mark, for Excel
+  --covered-by none  the third-country transfers nothing covers (no mechanism stated, no adequacy decision)`;
 
 const OPTIONS = {
   what: { type: 'string' },
@@ -34,10 +38,18 @@ const OPTIONS = {
   controller: { type: 'string' },
   mechanism: { type: 'string' },
   'no-mechanism': { type: 'boolean' },
+  'covered-by': { type: 'string' },
   'third-country': { type: 'boolean' },
   certainty: { type: 'string' },
   history: { type: 'boolean' },
 } as const;
+
+/** The transfers under `filter` as the flat rows of the CSV (for a caller that wants them in memory). */
+export async function exportTransfers(prisma: PrismaClient, filter: ExportFilter): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for await (const t of transferRecords(prisma, filter)) rows.push(csvRow('transfers', t));
+  return rows;
+}
 
 export function runExport(args: string[]): Promise<number> {
   return withUsage(USAGE, () => exportCommand(args));
@@ -57,6 +69,7 @@ async function exportCommand(args: string[]): Promise<number> {
     controller: v.controller,
     mechanism: oneOf('mechanism', v.mechanism, MECHANISMS),
     noMechanism: v['no-mechanism'],
+    coveredBy: oneOf('covered-by', v['covered-by'], COVERAGES),
     thirdCountry: v['third-country'],
     certainty: oneOf('certainty', v.certainty, ['STATED', 'POSSIBLE'] as const),
     includeHistory: v.history,

@@ -10,11 +10,11 @@ type Row = Record<string, Cell>;
 
 export const CSV_COLUMNS: Record<ExportKind, readonly string[]> = {
   // the columns `export` has always written, in that order
-  transfers: ['controller', 'recipient', 'recipientCountry', 'service', 'country', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId', 'source', 'lastUpdated', 'contentHash', 'section', 'quote'],
+  transfers: ['controller', 'recipient', 'recipientCountry', 'service', 'country', 'thirdCountry', 'mechanisms', 'coveredBy', 'certainty', 'dpfId', 'source', 'lastUpdated', 'contentHash', 'section', 'quote'],
   engagements: ['controller', 'controllerCountry', 'recipient', 'recipientCountry', 'role', 'services', 'purposes', 'dataCategories', 'legalBases', 'source', 'lastUpdated', 'contentHash', 'section', 'quote'],
   subprocessors: ['controller', 'processor', 'processorCountry', 'subprocessor', 'subprocessorCountry', 'source', 'lastUpdated', 'contentHash', 'section', 'quote'],
   // one edge per row: engagement controller → recipient, transfer recipient → country, sub-processor processor → sub-processor
-  graph: ['kind', 'controller', 'from', 'fromCountry', 'to', 'toCountry', 'role', 'services', 'thirdCountry', 'mechanisms', 'certainty', 'source', 'lastUpdated', 'contentHash', 'section', 'quote'],
+  graph: ['kind', 'controller', 'from', 'fromCountry', 'to', 'toCountry', 'role', 'services', 'thirdCountry', 'mechanisms', 'coveredBy', 'certainty', 'source', 'lastUpdated', 'contentHash', 'section', 'quote'],
 };
 
 const evidenceCells = (r: ExportRecord) => ({ section: r.evidence[0]?.section ?? null, quote: r.evidence.map((e) => e.quote).join(' … ') });
@@ -25,11 +25,11 @@ export function csvRow(kind: ExportKind, r: ExportRecord): Row {
   const common = { ...versionCells(r), ...evidenceCells(r) };
   if (kind === 'graph') {
     if (r.kind === 'engagement') return { kind: r.kind, controller: r.controller.name, from: r.controller.name, fromCountry: r.controller.country, to: r.recipient.name, toCountry: r.recipient.country, role: r.role, services: r.services, ...common };
-    if (r.kind === 'transfer') return { kind: r.kind, controller: r.controller.name, from: r.recipient.name, fromCountry: r.recipient.country, to: r.country, toCountry: r.country, services: r.service ? [r.service] : [], thirdCountry: r.thirdCountry, mechanisms: r.mechanisms, certainty: r.certainty, ...common };
+    if (r.kind === 'transfer') return { kind: r.kind, controller: r.controller.name, from: r.recipient.name, fromCountry: r.recipient.country, to: r.country, toCountry: r.country, services: r.service ? [r.service] : [], thirdCountry: r.thirdCountry, mechanisms: r.mechanisms, coveredBy: r.coveredBy, certainty: r.certainty, ...common };
     return { kind: r.kind, controller: r.controller?.name ?? null, from: r.processor.name, fromCountry: r.processor.country, to: r.subprocessor.name, toCountry: r.subprocessor.country, role: 'SUBPROCESSOR', ...common };
   }
   if (r.kind === 'transfer') {
-    return { controller: r.controller.name, recipient: r.recipient.name, recipientCountry: r.recipient.country, service: r.service, country: r.country, thirdCountry: r.thirdCountry, mechanisms: r.mechanisms, certainty: r.certainty, dpfId: r.dpfId, ...common };
+    return { controller: r.controller.name, recipient: r.recipient.name, recipientCountry: r.recipient.country, service: r.service, country: r.country, thirdCountry: r.thirdCountry, mechanisms: r.mechanisms, coveredBy: r.coveredBy, certainty: r.certainty, dpfId: r.dpfId, ...common };
   }
   if (r.kind === 'engagement') {
     return { controller: r.controller.name, controllerCountry: r.controller.country, recipient: r.recipient.name, recipientCountry: r.recipient.country, role: r.role, services: r.services, purposes: r.purposes, dataCategories: r.dataCategories, legalBases: r.legalBases, ...common };

@@ -73,9 +73,11 @@ function transferNode(t: TransferRecord): Node {
     controller: orgNode(t.controller, 'dpv:DataController'),
     recipient: orgNode(t.recipient),
     [t.thirdCountry ? 'thirdCountry' : 'country']: destination,
-    legalBasis: legalBases(t.mechanisms, t.evidence.map((e) => e.quote)),
+    // no mechanism stated, but the destination has an adequacy decision: that is the basis
+    legalBasis: t.coveredBy === 'ADEQUACY_DECISION' ? ['eu-gdpr:A45-3'] : legalBases(t.mechanisms, t.evidence.map((e) => e.quote)),
     ...(t.mechanisms.includes('DPF') ? { references: [DPF_DECISION] } : {}),
     mechanism: t.mechanisms,
+    coveredBy: t.coveredBy,
     certainty: t.certainty,
     ...(t.service ? { service: [t.service] } : {}),
     ...(t.dpfId ? { dpfId: t.dpfId } : {}),

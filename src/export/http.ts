@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { MECHANISMS } from '../extract/types.js';
 import { mayRead, refuseRead } from '../http/read-access.js';
+import { COVERAGES } from '../store/coverage.js';
 import { DPV_CONTEXT_DOCUMENT } from './dpv.js';
 import { countRecords, EXPORT_KINDS, filterProblem, type ExportFilter, type ExportKind } from './records.js';
 import { CONTENT_TYPES, EXPORT_FORMATS, exportStream, type ExportFormat } from './stream.js';
@@ -35,7 +36,7 @@ function oneOfParam<T extends string>(name: string, value: string, allowed: read
   return hit;
 }
 
-const PARAMS = ['country', 'service', 'vendor', 'controller', 'mechanism', 'noMechanism', 'thirdCountry', 'certainty', 'includeHistory', 'bom'] as const;
+const PARAMS = ['country', 'service', 'vendor', 'controller', 'mechanism', 'noMechanism', 'coveredBy', 'thirdCountry', 'certainty', 'includeHistory', 'bom'] as const;
 
 /** The filter and options a query string asks for; unknown, repeated or malformed parameters are refused. */
 export function parseExportQuery(search: URLSearchParams): { filter: ExportFilter; bom: boolean } {
@@ -52,6 +53,7 @@ export function parseExportQuery(search: URLSearchParams): { filter: ExportFilte
         if (v.trim()) filter[name as 'country'] = v;
         break;
       case 'mechanism': filter.mechanism = oneOfParam(name, v, MECHANISMS); break;
+      case 'coveredBy': filter.coveredBy = oneOfParam(name, v, COVERAGES); break;
       case 'certainty': filter.certainty = oneOfParam(name, v, ['STATED', 'POSSIBLE'] as const); break;
       case 'noMechanism': filter.noMechanism = bool(name, v); break;
       case 'thirdCountry': filter.thirdCountry = bool(name, v); break;

@@ -3,6 +3,7 @@
 // pages of PAGE_SIZE (ordered by id), so an export of any size holds one page in memory.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { Mechanism } from '../extract/types.js';
+import { coverageOf, type Coverage } from '../store/coverage.js';
 import { CURRENT, countryCode, organizationNameWhere, serviceNameWhere, transferWhere, type TransferFilter } from '../store/queries.js';
 
 export const EXPORT_KINDS = ['transfers', 'engagements', 'subprocessors', 'graph'] as const;
@@ -39,6 +40,8 @@ export interface TransferRecord {
   country: string | null;
   thirdCountry: boolean;
   mechanisms: Mechanism[];
+  /** What the transfer rests on (coverage.ts): an adequacy decision covers one with no mechanism stated. */
+  coveredBy: Coverage;
   certainty: 'STATED' | 'POSSIBLE';
   dpfId: string | null;
   source: string;
@@ -81,9 +84,9 @@ export type ExportRecord = TransferRecord | EngagementRecord | SubprocessorRecor
 
 /** Filters that do not apply to a kind are refused, not silently ignored. */
 const APPLIES: Record<Exclude<ExportKind, 'graph'>, (keyof ExportFilter)[]> = {
-  transfers: ['country', 'mechanism', 'noMechanism', 'service', 'vendor', 'controller', 'certainty', 'thirdCountry', 'includeHistory'],
+  transfers: ['country', 'mechanism', 'noMechanism', 'coveredBy', 'service', 'vendor', 'controller', 'certainty', 'thirdCountry', 'includeHistory'],
   // an engagement matches the transfer-shaped filters through its transfers
-  engagements: ['country', 'mechanism', 'noMechanism', 'service', 'vendor', 'controller', 'certainty', 'thirdCountry', 'includeHistory'],
+  engagements: ['country', 'mechanism', 'noMechanism', 'coveredBy', 'service', 'vendor', 'controller', 'certainty', 'thirdCountry', 'includeHistory'],
   // country: the sub-processor's seat
   subprocessors: ['country', 'service', 'vendor', 'controller', 'includeHistory'],
 };
@@ -106,8 +109,8 @@ const org = (o: { key: string; name: string; countryCode: string | null }): Orga
 
 /** Transfer-shaped conditions of an engagement filter, applied to its transfers. */
 function transferPart(f: ExportFilter): TransferFilter | null {
-  const part: TransferFilter = { country: f.country, mechanism: f.mechanism, noMechanism: f.noMechanism, certainty: f.certainty, thirdCountry: f.thirdCountry, includeHistory: true };
-  return [part.country, part.mechanism, part.noMechanism, part.certainty, part.thirdCountry].some((v) => v != null) ? part : null;
+  const part: TransferFilter = { country: f.country, mechanism: f.mechanism, noMechanism: f.noMechanism, coveredBy: f.coveredBy, certainty: f.certainty, thirdCountry: f.thirdCountry, includeHistory: true };
+  return [part.country, part.mechanism, part.noMechanism, part.coveredBy, part.certainty, part.thirdCountry].some((v) => v != null) ? part : null;
 }
 
 export async function engagementWhere(prisma: PrismaClient, f: ExportFilter): Promise<Prisma.EngagementWhereInput> {
@@ -151,7 +154,7 @@ export async function* transferRecords(prisma: PrismaClient, f: ExportFilter, { 
       where: { AND: [where, afterId(after)] },
       orderBy: { id: 'asc' },
       take: pageSize,
-      include: { controller: ORG, recipient: ORG, service: { select: { name: true } }, version: VERSION, evidence: EVIDENCE },
+      include: { controller: ORG, recipient: ORG, service: { select: { name: true } }, country: { select: { adequacy: true } }, version: VERSION, evidence: EVIDENCE },
     }),
   )) {
     yield {
@@ -163,6 +166,7 @@ export async function* transferRecords(prisma: PrismaClient, f: ExportFilter, { 
       country: t.countryCode,
       thirdCountry: t.thirdCountry,
       mechanisms: t.mechanisms,
+      coveredBy: coverageOf(t),
       certainty: t.certainty,
       dpfId: t.dpfId,
       source: t.version.policy.source,

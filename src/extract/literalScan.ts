@@ -1,3 +1,5 @@
+import { lowerCased } from './lowerCase.js';
+
 /**
  * Exact and fast scanning for a long alternation of literal names between lookaround guards,
  * `(?<!…)(?:name|name|…)(?!…)` with the u flag (and optionally i): the country names, the legal
@@ -52,7 +54,7 @@ export function literalScanner(names: readonly string[], before: string, after: 
   return {
     exact,
     scan(text) {
-      const haystack = caseInsensitive ? text.toLowerCase() : text;
+      const haystack = caseInsensitive ? lowerCased(text) : text;
       if (haystack.length !== text.length || (caseInsensitive && FOLD_EXCEPTIONS.test(haystack))) return exactScan(text);
       const out: RegExpExecArray[] = [];
       candidates.lastIndex = 0;

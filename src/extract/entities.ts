@@ -8,6 +8,7 @@ import { NOT_A_USE } from './cues.js';
 import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import { EntityIndex } from './entityIndex.js';
 import { lowerCased, slicesLowerCase } from './lowerCase.js';
+import { memoizeByString } from '../util/memoize.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -120,7 +121,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
 const MAX_ORGANIZATIONS = 1000;
 
 /** Names that are one entity whatever else holds: the same key and the same legal form. */
-const exactKey = (name: string) => `${nameKey(name)}\u0000${legalFormOf(name)?.form ?? ''}`;
+const exactKey: (name: string) => string = memoizeByString((name) => `${nameKey(name)}\u0000${legalFormOf(name)?.form ?? ''}`, 8192);
 const formKey = (form: string) => form.replace(/\W/g, '').toLowerCase();
 
 /** "Cisco Inc." and "Cisco Systems, Inc.": same first word, same legal form, one name inside the other. */

@@ -119,8 +119,15 @@ export function legalBasesReader(sentences: readonly { text: string }[]): (indic
     return hits;
   };
   return (indices) => {
-    const parts = indices.flatMap((i, k) => (k + 1 < indices.length ? [of(i), junction(i, indices[k + 1])] : [of(i)]));
-    return [...new Set(LEGAL_BASIS.flatMap((_, k) => parts.flatMap((hits) => hits[k])))];
+    const parts: string[][][] = [];
+    indices.forEach((i, k) => {
+      parts.push(of(i));
+      if (k + 1 < indices.length) parts.push(junction(i, indices[k + 1]));
+    });
+    // by pattern, then by part: one set, filled in that order
+    const labels = new Set<string>();
+    for (let k = 0; k < LEGAL_BASIS.length; k++) for (const hits of parts) for (const label of hits[k]) labels.add(label);
+    return [...labels];
   };
 }
 

@@ -99,7 +99,8 @@ export function mechanismsIn(text: string): Mechanism[] {
 }
 
 export function rolesIn(text: string): Role[] {
-  const prose = text.replace(URL_TEXT, ' ');
+  // every link URL_TEXT takes has a slash or "www." (most sentences have neither: no scan for it)
+  const prose = text.includes('/') || /www\./i.test(text) ? text.replace(URL_TEXT, ' ') : text;
   if (!ANY_ROLE.test(prose)) return [];
   const defines = ROLE_DEFINITION.test(prose);
   return ROLE_CUES.filter(({ role, re }) => re.test(prose) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(prose)) && !(role === 'processor' && defines)).map(({ role }) => role);

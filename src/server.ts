@@ -2,7 +2,7 @@
 // "who transfers data to the US via Zoom?".
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from './graphql/schema.js';
 import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
@@ -10,24 +10,12 @@ import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
+import { mayRead, refuseRead } from './http/read-access.js';
+import { serveExport } from './export/http.js';
+import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
-export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
-{
-  transfers(filter: { country: "US", service: "Zoom" }) {
-    totalCount
-    edges { node {
-      controller { name }
-      recipient { name }
-      service { name }
-      country { code }
-      mechanisms
-      certainty
-      evidence { quote section }
-    } }
-  }
-}
-`;
+export { EXAMPLE_QUERY } from './graphql/examples.js';
 
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
@@ -38,6 +26,8 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser; default CORS_ORIGINS (comma-separated), else none (CORS off). */
   corsOrigins?: string[];
   limits?: Partial<QueryLimits>;
+  /** Longest a request may run before it is stopped and answered with a TIMEOUT error; default EXECUTION_TIMEOUT_MS or 30,000. */
+  executionTimeoutMs?: number;
   /** Every request needs an API key with the "read" (or "write") scope; default READS_REQUIRE_KEY=1. Writes always need one. */
   readsRequireKey?: boolean;
   /** Writes (ingestPolicy) per key per minute; default WRITES_PER_MINUTE or 60. */
@@ -49,19 +39,21 @@ export interface AppOptions {
 /** The Yoga app; `graphChanged` is called after every ingestPolicy (the response cache's invalidation). */
 export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => void): YogaServerInstance<Record<string, unknown>, Context> {
   const production = opts.production ?? process.env.NODE_ENV === 'production';
-  const graphiql = opts.graphiql ?? (production ? process.env.GRAPHIQL === '1' : true);
+  const graphiql = graphiqlEnabled(opts);
   const origins = opts.corsOrigins ?? corsOriginsFromEnv();
   const writeLimiter = createWriteLimiter(opts.writesPerMinute ?? (Number(process.env.WRITES_PER_MINUTE) || 60), 60);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: graphiql ? { title: 'Policy Graph', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql: graphiql ? graphiqlOptions() : false,
+    renderGraphiQL: renderGraphiqlPage,
     // no Access-Control-* headers unless an operator lists origins: a foreign page cannot read answers
     cors: origins.length ? { origin: origins, credentials: false, methods: ['GET', 'POST'] } : false,
     batching: false,
     maskedErrors: true,
-    plugins: limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }),
+    // the request's signal (client gone, time budget spent) stops execution between fields
+    plugins: [useExecutionCancellation(), ...limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' })],
     context: ({ request }) => {
       let caller: ReturnType<typeof authenticate> | undefined;
       return {
@@ -98,14 +90,13 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
   const yoga = createApp(db, opts, cache?.invalidate);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+  const graphiqlOn = graphiqlEnabled(opts);
   const readsRequireKey = opts.readsRequireKey ?? process.env.READS_REQUIRE_KEY === '1';
+  const timeoutMs = opts.executionTimeoutMs ?? (Number(process.env.EXECUTION_TIMEOUT_MS) || 30_000);
   const handle = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    // every body is read here, under one limit, whatever the URL looks like
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
-      serveBuffered(req, res, yoga, path === '/graphql' ? cache : null).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
-      return;
-    }
-    void yoga(req, res);
+    // every body is read here, under one limit, whatever the URL looks like; every request runs
+    // under the time budget and stops when its client goes away
+    serveBuffered(req, res, yoga, req.method === 'POST' && path === '/graphql' ? cache : null, timeoutMs).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -113,14 +104,13 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
       res.writeHead(302, { location: '/graphql' }).end();
       return;
     }
+    if (graphiqlOn && serveGraphiqlAsset(req, res, path)) return;
+    if (path.startsWith('/export/')) return void serveExport(db.prisma, req, res, path, { readsRequireKey });
     const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
     if (readsRequireKey && !page && req.method !== 'OPTIONS') {
       // checked before the response cache: a cached answer is no way around the key
-      authenticate(db.prisma, req.headers.authorization).then(
-        (caller) => {
-          if (caller && caller !== 'invalid' && (caller.scopes.includes('read') || caller.scopes.includes('write'))) return handle(req, res, path);
-          res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end(JSON.stringify({ errors: [{ message: 'an API key with the "read" scope is required: Authorization: Bearer <key>', extensions: { code: 'UNAUTHORIZED' } }] }));
-        },
+      mayRead(db.prisma, req.headers.authorization).then(
+        (allowed) => (allowed ? handle(req, res, path) : refuseRead(res)),
         (e) => res.headersSent || res.writeHead(500).end(String(e)),
       );
       return;
@@ -145,8 +135,16 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   };
 }
 
-/** A request with a body: read under the size limit, then answered from the cache (POST /graphql queries) or by Yoga, and stored when it is a query's success. */
-async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null) {
+const TIMEOUT_ANSWER = (ms: number) =>
+  JSON.stringify({ errors: [{ message: `the request ran past its time budget of ${ms} ms and was stopped; ask for less (smaller pages, fewer levels)`, extensions: { code: 'TIMEOUT' } }] });
+
+/**
+ * A request: its body read under the size limit, then answered from the cache (POST /graphql
+ * queries) or by Yoga, and stored when it is a query's success. Yoga gets a signal that aborts
+ * when the client disconnects or the time budget runs out: execution then stops resolving
+ * fields, so no further statements are sent for a request nobody waits for.
+ */
+async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null, timeoutMs: number) {
   if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
     res.writeHead(413, { connection: 'close' }).end('request body too large');
     req.destroy();
@@ -162,10 +160,10 @@ async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: Yo
     }
     chunks.push(chunk as Buffer);
   }
-  const body = Buffer.concat(chunks).toString('utf8');
+  const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
   // the cached answer carries the headers of the request that made it: key on what changes them
   const vary = `${req.headers['content-type'] ?? ''} ${req.headers.origin ?? ''} ${req.headers.accept ?? ''}`;
-  const hit = cache?.get(body, vary);
+  const hit = body === undefined ? undefined : cache?.get(body, vary);
   if (hit) {
     res.writeHead(hit.status, hit.headers).end(hit.body);
     return;
@@ -175,12 +173,30 @@ async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: Yo
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
   const ac = new AbortController();
   res.once('close', () => res.writableFinished || ac.abort()); // the client went away: stop working for it
-  const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal: ac.signal });
-  const answer: CachedAnswer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
-  response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'transfer-encoding') answer.headers[name] = value;
-  });
+  let timedOut = false;
+  const budget = setTimeout(() => {
+    timedOut = true;
+    ac.abort();
+  }, timeoutMs);
+  let answer: CachedAnswer;
+  try {
+    const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal: ac.signal });
+    answer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
+    response.headers.forEach((value, name) => {
+      if (name !== 'content-length' && name !== 'transfer-encoding') answer.headers[name] = value;
+    });
+  } catch (e) {
+    if (!ac.signal.aborted) throw e;
+    answer = { status: 503, headers: {}, body: Buffer.alloc(0) };
+  } finally {
+    clearTimeout(budget);
+  }
+  if (ac.signal.aborted) {
+    if (!timedOut) return; // nobody is listening any more
+    // whatever Yoga made of the aborted execution, the caller learns why, and it is not cached
+    answer = { status: 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(TIMEOUT_ANSWER(timeoutMs)) };
+  }
   answer.headers['content-length'] = String(answer.body.length);
   res.writeHead(answer.status, answer.headers).end(answer.body);
-  cache?.store(body, generation, answer, vary);
+  if (body !== undefined && !timedOut) cache?.store(body, generation, answer, vary);
 }

@@ -10,6 +10,7 @@ import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
+import { serveDashboard } from './http/static.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
 export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
@@ -92,7 +93,7 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 }
 
-/** Listens on `port` (0: an ephemeral port) on loopback unless `host` (or HOST) says otherwise; "/" redirects to GraphiQL. */
+/** Listens on `port` (0: an ephemeral port) on loopback unless `host` (or HOST) says otherwise; "/" is the dashboard (src/http/static.ts). */
 export async function startServer(db: Db, port: number, opts: AppOptions & { host?: string } = {}): Promise<Running> {
   const cacheOptions = opts.responseCache ?? responseCacheOptionsFromEnv();
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
@@ -109,10 +110,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/' || path === '') {
-      res.writeHead(302, { location: '/graphql' }).end();
-      return;
-    }
+    if (serveDashboard(req, res, path)) return; // the page and its assets are public; the API calls it makes are not
     const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
     if (readsRequireKey && !page && req.method !== 'OPTIONS') {
       // checked before the response cache: a cached answer is no way around the key

@@ -10,7 +10,7 @@ import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
-  GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
+  the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
   NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security").`;
 
@@ -49,7 +49,7 @@ async function serve(argv: string[]): Promise<number> {
   });
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
-  console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
+  console.log(`Policy Graph dashboard: ${app.url.replace(/graphql$/, '')}\nGraphQL API and GraphiQL: ${app.url}`);
   const stop = async () => {
     await listener?.close();
     await app.close();

@@ -1,12 +1,11 @@
 // The dashboard: an overview at /, a vendor page and a controller page, all from /graphql.
 // Preact: components and hooks like React's for ~4 kB, with JSX that TypeScript checks.
 import { render } from 'preact';
-import { apiKey } from './api';
-import { changeApiKey } from './hooks';
+import { changeApiKey, useApiKey, useKeyNeeded } from './hooks';
 import { useRoute } from './router';
 import { Link } from './components/Link';
 import { Search } from './components/Search';
-import { Empty } from './components/Status';
+import { Empty, KeyForm } from './components/Status';
 import { Overview } from './pages/Overview';
 import { VendorPage } from './pages/Vendor';
 import { ControllerPage } from './pages/Controller';
@@ -14,6 +13,8 @@ import './styles.css';
 
 function App() {
   const route = useRoute();
+  const key = useApiKey();
+  const keyNeeded = useKeyNeeded();
   return (
     <>
       <header class="top">
@@ -22,7 +23,7 @@ function App() {
         </h1>
         <Search />
         <nav>
-          {apiKey() && (
+          {key && (
             <button type="button" class="link" onClick={() => changeApiKey(null)}>
               Forget API key
             </button>
@@ -31,6 +32,7 @@ function App() {
         </nav>
       </header>
       <main>
+        {keyNeeded && <KeyForm />}
         {route.page === 'overview' && <Overview />}
         {route.page === 'vendor' && <VendorPage key={route.id} id={route.id} />}
         {route.page === 'controller' && <ControllerPage key={route.id} id={route.id} />}

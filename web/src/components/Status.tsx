@@ -21,7 +21,6 @@ export function ErrorBox({ error }: { error: Error }) {
   return (
     <div class="error" role="alert">
       <strong>{kind}:</strong> {error.message}
-      {error instanceof ApiError && error.needsKey && <KeyForm />}
     </div>
   );
 }
@@ -32,6 +31,7 @@ export function KeyForm() {
   return (
     <form
       class="key-form"
+      aria-label="API key"
       onSubmit={(e) => {
         e.preventDefault();
         if (value.trim()) changeApiKey(value);

@@ -62,6 +62,9 @@ describe('dashboard in Chromium', () => {
     expect(d.policies).toBe(5); // the seeds: a page showing zeros must not pass by agreeing with an empty API
 
     const { page, errors } = await open(base);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.reload(); // record from the first request: the page itself
     const figure = (name: string) => page.locator(`[data-figure="${name}"] dd`).innerText();
     await page.locator('[data-figure="policies"]').waitFor();
     expect(await figure('policies')).toBe(String(d.policies));
@@ -93,6 +96,10 @@ describe('dashboard in Chromium', () => {
     expect(await recipients.locator('.quote').count()).toBe(data.thirdCountryRecipients.edges.length);
 
     await page.screenshot({ path: path.join(shots, 'dashboard-overview.png'), fullPage: true });
+    // nothing from outside: no CDN, no fonts; the data comes from /graphql only
+    expect(requested.length).toBeGreaterThan(2);
+    expect(requested.filter((u) => !u.startsWith(base))).toEqual([]);
+    expect(requested.filter((u) => u.startsWith(base) && !/^\/(assets\/[\w.-]+|graphql)?$/.test(u.slice(base.length - 1)))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -133,6 +140,35 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'dashboard-controller.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('shows loading states while the API works, and empty states on an empty graph', async () => {
+    const empty = await openDb();
+    const server = await startServer(empty, 0);
+    try {
+      const page = await browser.newPage();
+      // hold the page's API requests (they still go to the real server) to see what it shows meanwhile
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/graphql', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url.replace(/graphql$/, ''));
+      await page.getByRole('status').filter({ hasText: 'Loading figures…' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Loading risks…' }).waitFor();
+      release();
+      await expect.poll(() => page.locator('[data-figure="policies"] dd').innerText()).toBe('0');
+      expect(await page.locator('#h-dest + *').innerText()).toBe('No transfers stored yet.');
+      expect(await page.locator('#h-top + *').innerText()).toBe('No vendors yet.');
+      await page.locator('#risk-no-mechanism .empty').waitFor();
+      expect(await page.locator('#risk-privacy-shield .empty').innerText()).toContain('No current policy cites');
+      expect(await page.locator('#risk-third-country-recipients .empty').innerText()).toBe('No recipient is seated outside the EU/EEA.');
+      await page.close();
+    } finally {
+      await server.close();
+      await empty.close();
+    }
   });
 
   it('shows the API’s error for a bad id, and a network error when the server is gone', async () => {

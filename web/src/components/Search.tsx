@@ -1,6 +1,6 @@
 // Search by name or alias → a vendor page (an organization some controller engages) or a
 // controller page (an organization that publishes a policy); one organization can be both.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useQuery } from '../hooks';
 import { controllerPath, vendorPath } from '../router';
 import { Link } from './Link';
@@ -32,8 +32,15 @@ export function Search() {
     setText('');
     setName('');
   };
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // a click elsewhere on the page closes the results
+    const outside = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && close();
+    document.addEventListener('click', outside);
+    return () => document.removeEventListener('click', outside);
+  }, []);
   return (
-    <div class="search" onClick={(e) => (e.target as HTMLElement).closest('a') && close()}>
+    <div class="search" ref={box} onClick={(e) => (e.target as HTMLElement).closest('a') && close()}>
       <input type="search" aria-label="Search vendors and controllers" placeholder="Search vendors and controllers…" value={text} onInput={(e) => setText(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Escape' && close()} />
       {name.length >= 2 && (
         <div class="search-results" role="listbox" aria-label="Search results">

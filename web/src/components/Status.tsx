@@ -38,7 +38,7 @@ export function KeyForm() {
       }}
     >
       <label>
-        {apiKey() ? 'The API refused the key sent. Another key:' : 'This server needs an API key to read. Paste one (`policy-graph keys create --scope read`):'}
+        {apiKey() ? 'The API refused the key sent. Another key:' : 'This server needs an API key to read. Paste one (an operator creates it with `policy-graph keys create --name NAME --scope read`):'}
         <input type="password" name="api-key" autocomplete="off" value={value} onInput={(e) => setValue(e.currentTarget.value)} placeholder="pgk_…" />
       </label>
       <button type="submit">Use key</button>

@@ -42,7 +42,7 @@ interface Engagement {
   recipient: Org & { parent: Org | null };
   transfers: { id: string; mechanisms: Mechanism[]; certainty: string; country: Pick<CountryRef, 'code'> | null }[];
 }
-export interface Version {
+interface Version {
   id: string;
   isCurrent: boolean;
   lastUpdated: string | null;

@@ -1,4 +1,5 @@
 // The overview: headline figures, destinations, mechanisms, top vendors, and the risk lists.
+import type { ComponentChildren } from 'preact';
 import { useQuery } from '../hooks';
 import { countryLabel, mechanismLabel, roleLabel, type CountryRef, type Mechanism, type Role } from '../labels';
 import { controllerPath, vendorPath } from '../router';
@@ -165,7 +166,7 @@ export function Overview() {
                       {e && (
                         <>
                           , {roleLabel(e.role).toLowerCase()} for <Link href={controllerPath(e.controller.id)}>{e.controller.name}</Link>
-                          {o.engagements.edges.length > 1 && <span class="muted"> and others</span>}
+                          {new Set(o.engagements.edges.map((x) => x.node.controller.id)).size > 1 && <span class="muted"> and others</span>}
                           <Quote evidence={seatEvidence(e.evidence, o.country)} />
                         </>
                       )}
@@ -190,7 +191,7 @@ function Figure({ name, label, value, warn }: { name: string; label: string; val
   );
 }
 
-function RiskList({ id, title, count, shown, empty, children }: { id: string; title: string; count: number; shown: number; empty: string; children: preact.ComponentChildren }) {
+function RiskList({ id, title, count, shown, empty, children }: { id: string; title: string; count: number; shown: number; empty: string; children: ComponentChildren }) {
   return (
     <div class="risk" id={id}>
       <h3>

@@ -11,9 +11,20 @@ const MECHANISMS: Record<Mechanism, string> = {
   OTHER: 'Other safeguards',
 };
 
-/** The dashboard's `null` mechanism bucket is the transfers that state none. */
-export function mechanismLabel(m: Mechanism | null): string {
-  return m ? MECHANISMS[m] ?? m : 'No mechanism';
+/** null: the policy states none (the API's MechanismCount.label says the same). */
+function mechanismLabel(m: Mechanism | null): string {
+  return m ? MECHANISMS[m] ?? m : 'No mechanism stated';
+}
+
+/** Transfer.coveredBy: why a transfer is or is not covered. */
+export type Coverage = 'WITHIN_EEA' | 'STATED_MECHANISM' | 'ADEQUACY_DECISION' | 'NONE';
+
+/** What a transfer rests on, in words: its stated mechanisms, else why none is needed, else none. */
+export function coverageLabel(mechanisms: Mechanism[], coveredBy: Coverage): string {
+  if (mechanisms.length) return mechanisms.map(mechanismLabel).join(', ');
+  if (coveredBy === 'ADEQUACY_DECISION') return 'None stated; covered by an adequacy decision';
+  if (coveredBy === 'WITHIN_EEA') return 'None needed (EU/EEA)';
+  return mechanismLabel(null);
 }
 
 const ROLES: Record<Role, string> = {

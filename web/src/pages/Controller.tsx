@@ -1,7 +1,7 @@
 // A controller: its vendor tree as its current policies state it (recipients, their
 // sub-processors and parents) and the versions of its policies.
 import { useQuery } from '../hooks';
-import { mechanismLabel, roleLabel, type CountryRef, type Mechanism, type Role } from '../labels';
+import { coverageLabel, roleLabel, type CountryRef, type Coverage, type Mechanism, type Role } from '../labels';
 import { vendorPath } from '../router';
 import { Link } from '../components/Link';
 import { Empty, Result } from '../components/Status';
@@ -18,7 +18,7 @@ const CONTROLLER = `query Controller($id: ID!) {
           id role
           services { name }
           recipient { id name country { code } parent { id name } }
-          transfers { id mechanisms certainty country { code } }
+          transfers { id coveredBy mechanisms certainty country { code } }
         } }
       }
       policies {
@@ -40,7 +40,7 @@ interface Engagement {
   role: Role;
   services: { name: string }[];
   recipient: Org & { parent: Org | null };
-  transfers: { id: string; mechanisms: Mechanism[]; certainty: string; country: Pick<CountryRef, 'code'> | null }[];
+  transfers: { id: string; coveredBy: Coverage; mechanisms: Mechanism[]; certainty: string; country: Pick<CountryRef, 'code'> | null }[];
 }
 interface Version {
   id: string;
@@ -144,8 +144,8 @@ function Transfers({ engagements }: { engagements: Engagement[] }) {
   return (
     <p class="transfer-line">
       {ts.map((t) => (
-        <span key={t.id} class={t.mechanisms.length ? 'transfer' : 'transfer warn'}>
-          → {t.country?.code ?? 'unnamed third country'}: {t.mechanisms.length ? t.mechanisms.join(', ') : mechanismLabel(null).toLowerCase()}
+        <span key={t.id} class={t.coveredBy === 'NONE' ? 'transfer warn' : 'transfer'}>
+          → {t.country?.code ?? 'unnamed third country'}: {t.mechanisms.length ? t.mechanisms.join(', ') : coverageLabel(t.mechanisms, t.coveredBy).toLowerCase()}
           {t.certainty === 'POSSIBLE' && ' (possible)'}
         </span>
       ))}

@@ -1,7 +1,7 @@
 // The overview: headline figures, destinations, mechanisms, top vendors, and the risk lists.
 import type { ComponentChildren } from 'preact';
 import { useQuery } from '../hooks';
-import { countryLabel, mechanismLabel, roleLabel, type CountryRef, type Mechanism, type Role } from '../labels';
+import { countryLabel, roleLabel, type CountryRef, type Mechanism, type Role } from '../labels';
 import { controllerPath, vendorPath } from '../router';
 import { BarChart } from '../components/BarChart';
 import { Link } from '../components/Link';
@@ -10,9 +10,9 @@ import { Empty, Result } from '../components/Status';
 
 const FIGURES = `query Figures {
   dashboard(top: 10) {
-    policies transfers thirdCountryTransfers transfersWithoutMechanism
+    policies transfers thirdCountryTransfers transfersWithoutMechanism transfersCoveredByAdequacy
     byCountry { count country { code nameEn } }
-    byMechanism { mechanism count }
+    byMechanism { mechanism label count }
     topVendors { controllers engagements organization { id name country { code } } }
   }
   vendors: organizations(filter: { isRecipient: true }, first: 1) { totalCount }
@@ -24,8 +24,9 @@ interface Figures {
     transfers: number;
     thirdCountryTransfers: number;
     transfersWithoutMechanism: number;
+    transfersCoveredByAdequacy: number;
     byCountry: { count: number; country: CountryRef | null }[];
-    byMechanism: { mechanism: Mechanism | null; count: number }[];
+    byMechanism: { mechanism: Mechanism | null; label: string; count: number }[];
     topVendors: { controllers: number; engagements: number; organization: { id: string; name: string; country: { code: string } | null } }[];
   };
   vendors: { totalCount: number };
@@ -70,7 +71,13 @@ export function Overview() {
               <Figure name="vendors" label="Vendors" value={d.vendors.totalCount} />
               <Figure name="transfers" label="Transfers" value={d.dashboard.transfers} />
               <Figure name="third-country" label="Third-country transfers" value={d.dashboard.thirdCountryTransfers} />
-              <Figure name="without-mechanism" label="Without mechanism" value={d.dashboard.transfersWithoutMechanism} warn={d.dashboard.transfersWithoutMechanism > 0} />
+              <Figure
+                name="without-mechanism"
+                label="Without mechanism"
+                value={d.dashboard.transfersWithoutMechanism}
+                warn={d.dashboard.transfersWithoutMechanism > 0}
+                note={d.dashboard.transfersCoveredByAdequacy ? `and ${d.dashboard.transfersCoveredByAdequacy} covered by an adequacy decision` : undefined}
+              />
             </dl>
           )}
         </Result>
@@ -95,8 +102,8 @@ export function Overview() {
             {(d) =>
               d.dashboard.byMechanism.length ? (
                 <>
-                  <BarChart label="Transfers by mechanism" bars={d.dashboard.byMechanism.map((m) => ({ label: mechanismLabel(m.mechanism), value: m.count, warn: m.mechanism === null }))} />
-                  <p class="note">A transfer stating two mechanisms counts under each.</p>
+                  <BarChart label="Transfers by mechanism" bars={d.dashboard.byMechanism.map((m) => ({ label: m.label, value: m.count, warn: m.mechanism === null }))} />
+                  <p class="note">All current transfers; one stating two mechanisms counts under each.</p>
                 </>
               ) : (
                 <Empty>No transfers stored yet.</Empty>
@@ -182,11 +189,12 @@ export function Overview() {
   );
 }
 
-function Figure({ name, label, value, warn }: { name: string; label: string; value: number; warn?: boolean }) {
+function Figure({ name, label, value, warn, note }: { name: string; label: string; value: number; warn?: boolean; note?: string }) {
   return (
     <div class={warn ? 'figure warn' : 'figure'} data-figure={name}>
       <dt>{label}</dt>
       <dd>{value.toLocaleString('en')}</dd>
+      {note && <p class="note">{note}</p>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // A vendor's footprint: which controllers engage it, in which role, with which transfers, and
 // the sentences that say so.
 import { useQuery } from '../hooks';
-import { countryLabel, mechanismLabel, roleLabel, type CountryRef, type Mechanism, type Role } from '../labels';
+import { countryLabel, coverageLabel, roleLabel, type CountryRef, type Coverage, type Mechanism, type Role } from '../labels';
 import { controllerPath, vendorPath } from '../router';
 import { Link } from '../components/Link';
 import { LinkList } from '../components/LinkList';
@@ -24,7 +24,7 @@ const VENDOR = `query Vendor($id: ID!) {
           controller { id name }
           services { name }
           evidence { kind quote section }
-          transfers { id thirdCountry mechanisms certainty country { code nameEn } evidence { quote section } }
+          transfers { id coveredBy mechanisms certainty country { code nameEn } evidence { quote section } }
         } }
       }
       subprocessors(first: 50) { edges { node { id subprocessor { id name country { code } } } } }
@@ -36,7 +36,7 @@ const VENDOR = `query Vendor($id: ID!) {
 type Org = { id: string; name: string };
 interface Transfer {
   id: string;
-  thirdCountry: boolean;
+  coveredBy: Coverage;
   mechanisms: Mechanism[];
   certainty: string;
   country: CountryRef | null;
@@ -190,7 +190,7 @@ function EngagementRow({ e }: { e: Engagement }) {
             {e.transfers.map((t) => (
               <tr key={t.id}>
                 <td>{countryLabel(t.country)}</td>
-                <td class={t.thirdCountry && !t.mechanisms.length ? 'warn' : ''}>{t.mechanisms.length ? t.mechanisms.map(mechanismLabel).join(', ') : mechanismLabel(null)}</td>
+                <td class={t.coveredBy === 'NONE' ? 'warn' : ''}>{coverageLabel(t.mechanisms, t.coveredBy)}</td>
                 <td>{t.certainty.toLowerCase()}</td>
                 <td>
                   <Quote evidence={t.evidence[0]} />

@@ -16,5 +16,6 @@ import './types/region.js';
 import './types/dashboard.js';
 import './types/ingest.js';
 import './types/risks.js';
+import './types/changes.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -8,11 +8,14 @@ import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
+import { neo4jConfigFromEnv } from '../neo4j/connect.js';
+import { startNeo4jWorker } from '../neo4j/worker.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
-  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security").`;
+  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security"); NEO4J_URI, NEO4J_USER,
+  NEO4J_PASSWORD: keep a Neo4j projection in sync (see policy-graph neo4j --help).`;
 
 /** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
 function portFree(port: number, host: string): Promise<string | null> {
@@ -35,6 +38,7 @@ async function serve(argv: string[]): Promise<number> {
   const host = parsed.values.host ?? process.env.HOST ?? '127.0.0.1';
   const busy = await portFree(port, host);
   if (busy) throw new UsageError(busy);
+  const neo4j = neo4jConfigFromEnv(); // a bad NEO4J_* setting is refused before anything starts
   const t0 = Date.now();
   const db = await openDbFromEnv();
   console.log(`database: ${db.engine} (${db.location}), migrations applied in ${Date.now() - t0} ms`);
@@ -49,8 +53,11 @@ async function serve(argv: string[]): Promise<number> {
   });
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
+  // NEO4J_URI set: the projection catches up from the sync queue in the background
+  const neo4jWorker = neo4j ? startNeo4jWorker(db.prisma, neo4j, { log: console.error }) : null;
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   const stop = async () => {
+    await neo4jWorker?.stop();
     await listener?.close();
     await app.close();
     await pool.close();

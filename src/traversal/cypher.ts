@@ -11,6 +11,7 @@
 // same order (the rules are in ./types.ts).
 import type { Driver } from 'neo4j-driver';
 import type { Statement } from '../neo4j/cypher.js';
+import { cmp, comparePaths, sortedEvidence, sortedSet as sorted } from './order.js';
 import type { ChainLink, DataPath, EvidenceRef, Exposure, Hop, HopKind, Mechanism, Role, SharedVendor, TraversalBackend, VendorUse, Certainty } from './types.js';
 
 // ---- statements --------------------------------------------------------------------------
@@ -56,6 +57,7 @@ RETURN o.id AS from, t.controllerId AS controllerId, t.mechanisms AS mechanisms,
 /** Every direct engagement of the controllers `$ids` (all roles: the question is who uses whom). */
 export const ENGAGEMENTS_OF = `UNWIND $ids AS id
 MATCH (c:Organization {id: id})-[e:ENGAGES]->(v:Organization)
+WHERE v.id <> c.id
 RETURN v.id AS vendor, c.id AS controller, collect(e.role) AS roles, collect(e.serviceIds) AS serviceIds,
        collect(e.evidenceIds) AS evidenceIds, collect(e.evidenceQuotes) AS evidenceQuotes`;
 
@@ -88,33 +90,13 @@ export interface UseRow {
   evidenceQuotes: string[][];
 }
 
-const sorted = <T extends string>(xs: Iterable<T>): T[] => [...new Set(xs)].sort(cmp);
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
+/** Evidence from the parallel id/quote lists of the relationships behind one hop, sorted by id. */
 function zipEvidence(ids: string[][], quotes: string[][]): EvidenceRef[] {
-  const byId = new Map<string, string>();
-  ids.forEach((list, i) => list.forEach((id, j) => byId.set(id, quotes[i][j])));
-  return [...byId.keys()].sort(cmp).map((id) => ({ id, quote: byId.get(id)! }));
+  return sortedEvidence(ids.flatMap((list, i) => list.map((id, j) => ({ id, quote: quotes[i][j] }))));
 }
 
 export function toHop(r: LinkRow): Hop {
   return { kind: r.kind, from: r.from, to: r.to, roles: r.kind === 'ENGAGEMENT' ? sorted(r.roles as Role[]) : [], evidence: zipEvidence(r.evidenceIds, r.evidenceQuotes) };
-}
-
-function comparePaths(a: { organizations: string[]; hops: Hop[] }, b: { organizations: string[]; hops: Hop[] }): number {
-  if (a.hops.length !== b.hops.length) return a.hops.length - b.hops.length;
-  for (let i = 0; i < a.organizations.length; i++) {
-    const c = cmp(a.organizations[i], b.organizations[i]);
-    if (c) return c;
-  }
-  for (let i = 0; i < a.hops.length; i++) {
-    const c = cmp(a.hops[i].kind, b.hops[i].kind);
-    if (c) return c;
-  }
-  return 0;
 }
 
 /** Hops keyed by their start: the adjacency a walk follows. */

@@ -33,6 +33,8 @@ import { startNeo4jWorker } from '../src/neo4j/worker.js';
 import { syncAll, syncPolicies } from '../src/neo4j/sync.js';
 import { runNeo4j } from '../src/cli/neo4j.js';
 import { runServe } from '../src/cli/serve.js';
+import { syncLock } from '../src/neo4j/lock.js';
+import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
 import { ev, policy, recipient, transfer, zoomPolicy } from './helpers/fixtures.js';
 import type { PolicyGraph } from '../src/extract/types.js';
 
@@ -189,7 +191,7 @@ describe('the Cypher a sync sends, for a known graph', () => {
     for (const s of distinct) expect([s.text, problems(s)]).toEqual([s.text, []]);
     // the checker does catch what it should
     expect(problems({ text: 'MATCH (o:Organisation) RETURN x', params: { unused: 1 } })).toHaveLength(3);
-  });
+  }, 600_000); // the parser's semantic analysis takes about a second per statement on a 2-core machine
 });
 
 describe('Neo4j settings', () => {
@@ -243,7 +245,7 @@ describe('the sync queue while Neo4j is unreachable', () => {
         let failed!: () => void;
         const attempted = new Promise<void>((r) => (failed = r));
         const t0 = Date.now();
-        const worker = startNeo4jWorker(db.prisma, cfg, { minBackoffMs: 60_000, log: (m) => (logged.push(m), failed()) });
+        const worker = startNeo4jWorker(db, cfg, { minBackoffMs: 60_000, log: (m) => (logged.push(m), failed()) });
         await attempted;
         const elapsed = Date.now() - t0;
         // an ingest while Neo4j is down is not blocked by the worker's failures
@@ -282,6 +284,24 @@ describe('the sync queue while Neo4j is unreachable', () => {
         await db.close();
       }
     });
+  });
+});
+
+const postgres = ENGINES.find((e) => e.name === 'postgres');
+describe.skipIf(!postgres)(postgres ? 'one Neo4j writer per PostgreSQL database' : `one Neo4j writer per PostgreSQL database — SKIPPED: ${SKIPPED_ENGINES.join(', ')}`, () => {
+  it('a second process stands by while the first holds the sync lock, and takes over when it lets go', async () => {
+    const db = await postgres!.open();
+    try {
+      const [a, b] = [syncLock(db), syncLock(db)];
+      expect(await a.acquire()).toBe(true);
+      expect(await a.acquire()).toBe(true);
+      expect(await b.acquire()).toBe(false);
+      await a.release();
+      expect(await b.acquire()).toBe(true);
+      await b.release();
+    } finally {
+      await db.close();
+    }
   });
 });
 

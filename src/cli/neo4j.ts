@@ -6,6 +6,7 @@ import { openDbFromEnv } from '../db.js';
 import { connectNeo4j, describeUri, Neo4jConfigError, neo4jConfigFromEnv, Neo4jUnavailableError, type Neo4jConfig } from '../neo4j/connect.js';
 import { markRebuilt, pendingRowIds, queueStatus } from '../neo4j/queue.js';
 import { syncAll } from '../neo4j/sync.js';
+import { syncLock } from '../neo4j/lock.js';
 import { parseCommand, UsageError, withUsage } from './args.js';
 
 const USAGE = `usage: policy-graph neo4j sync
@@ -43,7 +44,14 @@ async function sync(cfg: Neo4jConfig | null): Promise<number> {
   const driver = await reachable(cfg);
   if (!driver) return 1;
   const db = await openDbFromEnv();
+  const lock = syncLock(db);
   try {
+    if (!(await lock.acquire())) {
+      // two writers would undo each other's sweeps: the one syncing (a server's worker) rebuilds instead
+      await db.prisma.neo4jSyncQueue.create({ data: { policyId: null } });
+      console.log('another process (a server with NEO4J_URI set) syncs this database into Neo4j: queued a full rebuild for it (`neo4j status` shows when it is done)');
+      return 0;
+    }
     const startedAt = new Date();
     const covered = await pendingRowIds(db.prisma);
     const progress = createProgress();
@@ -58,6 +66,7 @@ async function sync(cfg: Neo4jConfig | null): Promise<number> {
     console.log(`synced to Neo4j at ${describeUri(cfg.uri)} in ${ms} ms: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     return 0;
   } finally {
+    await lock.release();
     await driver.close();
     await db.close();
   }

@@ -54,7 +54,7 @@ async function serve(argv: string[]): Promise<number> {
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
   // NEO4J_URI set: the projection catches up from the sync queue in the background
-  const neo4jWorker = neo4j ? startNeo4jWorker(db.prisma, neo4j, { log: console.error }) : null;
+  const neo4jWorker = neo4j ? startNeo4jWorker(db, neo4j, { log: console.error }) : null;
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   const stop = async () => {
     await neo4jWorker?.stop();

@@ -2,10 +2,11 @@
 // Neo4j is down or refuses us it backs off (1 s doubling to 5 min) and keeps the rows; when
 // Neo4j returns it catches up. It says so on the log when its state changes, not on every retry.
 import type { Driver } from 'neo4j-driver';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Db } from '../db.js';
 import { connectNeo4j, explainNeo4jError, type Neo4jConfig } from './connect.js';
 import { markFailed, markSynced, pendingBatch } from './queue.js';
 import { syncAll, syncPolicies } from './sync.js';
+import { syncLock } from './lock.js';
 
 export interface Neo4jWorkerOptions {
   log?: (msg: string) => void;
@@ -24,7 +25,10 @@ export interface Neo4jWorker {
   drained(): Promise<void>;
 }
 
-export function startNeo4jWorker(prisma: PrismaClient, cfg: Neo4jConfig, opts: Neo4jWorkerOptions = {}): Neo4jWorker {
+export function startNeo4jWorker(db: Pick<Db, 'prisma' | 'server'>, cfg: Neo4jConfig, opts: Neo4jWorkerOptions = {}): Neo4jWorker {
+  const prisma = db.prisma;
+  const lock = syncLock(db);
+  let waitingForLock = false;
   const log = opts.log ?? console.error;
   const idleMs = opts.idleMs ?? 2000;
   const minBackoff = opts.minBackoffMs ?? 1000;
@@ -43,6 +47,13 @@ export function startNeo4jWorker(prisma: PrismaClient, cfg: Neo4jConfig, opts: N
     });
 
   async function step(): Promise<number> {
+    // another process on the same PostgreSQL database is the writer: stand by
+    if (!(await lock.acquire())) {
+      if (!waitingForLock) log('neo4j: another process syncs this database into Neo4j; this one stands by');
+      waitingForLock = true;
+      return idleMs;
+    }
+    waitingForLock = false;
     const batch = await pendingBatch(prisma, opts.batch);
     if (!batch) {
       for (const w of drainedWaiters) w();
@@ -94,6 +105,7 @@ export function startNeo4jWorker(prisma: PrismaClient, cfg: Neo4jConfig, opts: N
       await loop;
       for (const w of drainedWaiters) w();
       await driver?.close().catch(() => {});
+      await lock.release();
     },
     drained() {
       if (stopped) return Promise.resolve();

@@ -272,7 +272,7 @@ describe('the sync queue while Neo4j is unreachable', () => {
       expect(text).toMatch(/^last success: never$/m);
       expect(text).toMatch(/^reachable: +no — Neo4j at bolt:\/\/127\.0\.0\.1:1 is unreachable/m);
     });
-  });
+  }, 300_000); // opens a PGlite folder twice: slow on a loaded 2-core machine
 
   it('queues nothing when NEO4J_URI is not set', async () => {
     await withEnv({ NEO4J_URI: undefined }, async () => {

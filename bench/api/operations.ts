@@ -23,7 +23,7 @@ const PAGE = 50;
 
 const CURRENT_JOIN = (alias: string) => `JOIN "PolicyVersion" ${alias}v ON ${alias}v.id = ${alias}."versionId" AND ${alias}v."isCurrent"`;
 
-/** Organization by its own name/alias (rank 0), else a catalog brand's entities (rank 1), oldest first — as organization(name:). */
+/** Organization by its own name (rank 0), an alias (1), a catalog brand's entities (2), then the most current engagements — as organization(name:) (src/store/org-match.ts). */
 async function organizationParams(name: string): Promise<unknown[]> {
   const catalog = await loadCatalog();
   const entity = catalog.entityByName(name);
@@ -31,10 +31,13 @@ async function organizationParams(name: string): Promise<unknown[]> {
 }
 const RESOLVE_ORGANIZATION = `
   SELECT id, name, "countryCode" FROM (
-    SELECT o.*, 0 AS rank FROM "Organization" o WHERE o.key = $1 OR $1 = ANY(o."aliasKeys") OR lower(o.name) = lower($2) OR o.key = ANY($3::text[])
-    UNION ALL
-    SELECT o.*, 1 AS rank FROM "Organization" o WHERE o.key = ANY($4::text[])
-  ) c ORDER BY rank, "createdAt" LIMIT 1`;
+    SELECT o.id, o.key, o.name, o."countryCode",
+      CASE WHEN o.key = $1 OR lower(o.name) = lower($2) OR o.key = ANY($3::text[]) THEN 0 WHEN $1 = ANY(o."aliasKeys") THEN 1 ELSE 2 END AS rank
+    FROM "Organization" o
+    WHERE o.key = $1 OR $1 = ANY(o."aliasKeys") OR lower(o.name) = lower($2) OR o.key = ANY($3::text[]) OR o.key = ANY($4::text[])
+  ) c ORDER BY rank,
+    (SELECT count(*) FROM "Engagement" e ${CURRENT_JOIN('e')} WHERE e."recipientId" = c.id OR e."controllerId" = c.id) DESC,
+    name, key LIMIT 1`;
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 
@@ -161,7 +164,9 @@ function dashboard(): Operation {
 }`),
     sql: {
       text: `
-WITH cur AS (SELECT t."countryCode", t."thirdCountry", t.mechanisms FROM "Transfer" t ${CURRENT_JOIN('t')}),
+WITH cur AS (
+  SELECT t."countryCode", t."thirdCountry", t.mechanisms, coalesce(k.adequacy, false) AS adequacy
+  FROM "Transfer" t ${CURRENT_JOIN('t')} LEFT JOIN "Country" k ON k.code = t."countryCode"),
 vendors AS (
   SELECT e."recipientId", count(DISTINCT e."controllerId")::int AS controllers, count(*)::int AS engagements
   FROM "Engagement" e ${CURRENT_JOIN('e')} GROUP BY e."recipientId"
@@ -173,7 +178,7 @@ SELECT
   (SELECT count(*) FROM "Service")::int AS services,
   (SELECT count(*) FROM cur)::int AS transfers,
   (SELECT count(*) FROM cur WHERE "thirdCountry")::int AS third_country,
-  (SELECT count(*) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0)::int AS without_mechanism,
+  (SELECT count(*) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND NOT adequacy)::int AS without_mechanism,
   (SELECT json_agg(x ORDER BY x.count DESC, x.code) FROM (SELECT "countryCode" AS code, count(*) FROM cur GROUP BY 1) x) AS by_country,
   (SELECT json_agg(x ORDER BY x.count DESC) FROM (SELECT m AS mechanism, count(*) FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS by_mechanism,
   (SELECT json_agg(json_build_object('name', o.name, 'controllers', v.controllers, 'engagements', v.engagements)
@@ -200,8 +205,8 @@ function withoutMechanism(): Operation {
       text: `
 WITH hit AS (
   SELECT t.id, t."controllerId", t."recipientId", t."countryCode", t.certainty
-  FROM "Transfer" t ${CURRENT_JOIN('t')}
-  WHERE t."thirdCountry" AND cardinality(t.mechanisms) = 0),
+  FROM "Transfer" t ${CURRENT_JOIN('t')} LEFT JOIN "Country" k ON k.code = t."countryCode"
+  WHERE t."thirdCountry" AND cardinality(t.mechanisms) = 0 AND NOT coalesce(k.adequacy, false)),
 page AS (SELECT h.*, c.name AS controller FROM hit h JOIN "Organization" c ON c.id = h."controllerId" ORDER BY c.name, h.id LIMIT ${PAGE})
 SELECT (SELECT count(*) FROM hit)::int AS total,
   (SELECT coalesce(json_agg(json_build_object(

@@ -163,9 +163,15 @@ export const SWEEP_POLICY_RELATIONSHIPS: readonly string[] = [
   'MATCH (p:Policy) WHERE p.id IN $policyIds AND p.syncStamp <> $stamp DETACH DELETE p',
 ];
 
-/** A full rebuild wrote everything the store supports with one stamp: whatever has another stamp is stale. */
+/**
+ * A full rebuild wrote everything the store supports with one stamp: whatever of ours has
+ * another stamp (or none: written by an older version of this code) is stale. Only the
+ * projection's own types and labels: other data in the same Neo4j database is left alone.
+ */
 export const SWEEP_ALL: readonly string[] = [
-  'MATCH ()-[r]->() WHERE r.syncStamp IS NULL OR r.syncStamp <> $stamp DELETE r',
+  `MATCH ()-[r:PUBLISHES|CURRENT_VERSION|ENGAGES|USES_SERVICE|TRANSFERS_TO|USES_SUBPROCESSOR|PART_OF|PROCESSES_IN|OFFERS|SEATED_IN|IN_COUNTRY]->()
+WHERE r.syncStamp IS NULL OR r.syncStamp <> $stamp
+DELETE r`,
   'MATCH (n) WHERE (n:Organization OR n:Service OR n:Country OR n:Region OR n:Policy OR n:PolicyVersion) AND (n.syncStamp IS NULL OR n.syncStamp <> $stamp) DETACH DELETE n',
 ];
 

@@ -5,7 +5,7 @@
 // there when NEO4J_URI is set.
 import { describe, expect, it } from 'vitest';
 import { assembleChain, assembleDataPaths, assembleExposure, assembleSharedVendors, toHop, type LinkRow, type TransferRow } from '../src/traversal/cypher.js';
-import type { Hop, HopKind } from '../src/traversal/types.js';
+import { ARRIVAL_EVIDENCE, type Hop, type HopKind } from '../src/traversal/types.js';
 
 const hop = (kind: HopKind, from: string, to: string, roles: string[] = [], ev: [string, string][] = [[`ev-${from}-${to}`, `${from} → ${to}`]]): Hop =>
   toHop({ kind, from, to, roles, evidenceIds: [ev.map((e) => e[0])], evidenceQuotes: [ev.map((e) => e[1])] } satisfies LinkRow);
@@ -29,16 +29,24 @@ describe('Cypher backend: path assembly', () => {
     const transfers = [tr('b', 'x', ['SCC']), tr('b', 'a', ['DPF', 'SCC']), tr('d', 'x', ['SCC'], 'POSSIBLE'), tr('d', 'y', ['BCR'], 'STATED'), tr('c', 'x', [])];
     const paths = assembleDataPaths('a', first, links, transfers, 'US', 4);
     expect(orgs(paths)).toEqual(['a>b', 'a>b>c', 'a>b>c>d', 'a>b>e>d']);
-    expect(paths[0].arrival).toEqual({ from: 'b', country: 'US', mechanisms: ['DPF', 'SCC'], certainty: 'STATED', evidence: [{ id: 't-b-a', quote: 'b sends to US' }] });
+    expect(paths[0].arrival).toEqual({ from: 'b', country: 'US', mechanisms: ['DPF', 'SCC'], certainty: 'STATED', transfers: 1, evidence: [{ id: 't-b-a', quote: 'b sends to US' }] });
     expect(paths[0].hops[0].roles).toEqual(['CONTROLLER', 'PROCESSOR']);
     expect(paths[1].arrival).toMatchObject({ mechanisms: [], certainty: 'STATED' });
-    expect(paths[2].arrival).toMatchObject({ mechanisms: ['BCR', 'SCC'], certainty: 'STATED', evidence: [{ id: 't-d-x' }, { id: 't-d-y' }] });
+    expect(paths[2].arrival).toMatchObject({ mechanisms: ['BCR', 'SCC'], certainty: 'STATED', transfers: 2, evidence: [{ id: 't-d-x' }, { id: 't-d-y' }] });
     expect(paths[3].hops.map((h) => h.kind)).toEqual(['ENGAGEMENT', 'PARENT', 'SUBPROCESSOR']);
     expect(paths.every((p) => p.controller === 'a' && p.organizations.length === p.hops.length + 1)).toBe(true);
     // depth limit: three hops are too many for maxDepth 2
     expect(orgs(assembleDataPaths('a', first, links, transfers, 'US', 2))).toEqual(['a>b', 'a>b>c']);
     // the one-hop path needs the controller's own transfer
     expect(orgs(assembleDataPaths('a', first, links, [tr('b', 'x', ['SCC'])], 'US', 4))).toEqual([]);
+  });
+
+  it('an arrival counts every transfer but carries the evidence of the lowest ARRIVAL_EVIDENCE ids', () => {
+    const many = Array.from({ length: ARRIVAL_EVIDENCE + 3 }, (_, i) => tr('b', 'a', ['SCC'], 'POSSIBLE', `t${String(99 - i).padStart(2, '0')}`));
+    const [path] = assembleDataPaths('a', first, [], many, 'US', 1);
+    expect(path.arrival.transfers).toBe(ARRIVAL_EVIDENCE + 3);
+    expect(path.arrival.certainty).toBe('POSSIBLE');
+    expect(path.arrival.evidence.map((e) => e.id)).toEqual(many.map((t) => t.evidenceIds[0]).sort().slice(0, ARRIVAL_EVIDENCE));
   });
 
   it('sub-processor chains: every prefix is a link, a cycle back to a member is cut', () => {

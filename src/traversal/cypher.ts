@@ -12,7 +12,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Statement } from '../neo4j/cypher.js';
 import { cmp, comparePaths, sortedEvidence, sortedSet as sorted } from './order.js';
-import type { ChainLink, DataPath, EvidenceRef, Exposure, Hop, HopKind, Mechanism, Role, SharedVendor, TraversalBackend, VendorUse, Certainty } from './types.js';
+import { ARRIVAL_EVIDENCE, type ChainLink, type DataPath, type EvidenceRef, type Exposure, type Hop, type HopKind, type Mechanism, type Role, type SharedVendor, type TraversalBackend, type VendorUse, type Certainty } from './types.js';
 
 // ---- statements --------------------------------------------------------------------------
 
@@ -133,7 +133,9 @@ export function assembleDataPaths(controller: string, first: Hop[], links: Hop[]
           country,
           mechanisms: sorted(arriving.flatMap((t) => t.mechanisms) as Mechanism[]),
           certainty: (arriving.some((t) => t.certainty === 'STATED') ? 'STATED' : 'POSSIBLE') as Certainty,
-          evidence: zipEvidence(arriving.map((t) => t.evidenceIds), arriving.map((t) => t.evidenceQuotes)),
+          transfers: arriving.length,
+          // a big cloud vendor receives thousands of transfers: the lowest evidence ids only, as in SQL
+          evidence: zipEvidence(arriving.map((t) => t.evidenceIds), arriving.map((t) => t.evidenceQuotes)).slice(0, ARRIVAL_EVIDENCE),
         },
       });
     }

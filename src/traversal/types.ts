@@ -28,7 +28,11 @@
 //   - when the path is the single engagement hop, only the controller's own transfers
 //     (Transfer.controllerId = the controller), which carry the controller's mechanisms;
 //   - deeper, the transfers any current version states for that organization.
-// Transfers with no named country (countryCode null) reach no country.
+// Transfers with no named country (countryCode null) reach no country. An arrival aggregates
+// those transfers: the union of their mechanisms, STATED if any is stated, how many there are,
+// and the evidence of at most ARRIVAL_EVIDENCE of them — the lowest evidence ids (a vendor such
+// as a large cloud is the recipient of thousands of transfers on a big graph; every path
+// ending there would otherwise carry thousands of quotes).
 //
 // ## Ordering (deterministic, identical in both backends)
 // Paths (DataPath, Exposure, ChainLink): by number of hops, then by the sequence of
@@ -45,6 +49,8 @@ export const DEFAULT_DEPTH = 4;
 export const MAX_DEPTH = 6;
 export const DEFAULT_FIRST = 100;
 export const MAX_FIRST = 1000;
+/** Most evidence rows an arrival carries (the lowest ids). */
+export const ARRIVAL_EVIDENCE = 10;
 
 export type HopKind = 'ENGAGEMENT' | 'SUBPROCESSOR' | 'PARENT';
 
@@ -77,7 +83,9 @@ export interface Arrival {
   mechanisms: Mechanism[];
   /** STATED when any transfer is stated, else POSSIBLE. */
   certainty: Certainty;
-  /** Evidence of the transfers, sorted by id. */
+  /** How many current transfers state it. */
+  transfers: number;
+  /** Evidence of the transfers: the ARRIVAL_EVIDENCE lowest evidence ids, sorted by id. */
   evidence: EvidenceRef[];
 }
 

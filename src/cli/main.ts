@@ -10,7 +10,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = 
   ingest: { run: async () => (await import('./ingest.js')).runIngest, help: 'ingest [--source S] FILE|DIR|URL...  extract and store policies (DATABASE_URL or .data/pglite)' },
   keys: { run: async () => (await import('./keys.js')).runKeys, help: 'keys create --name N [--scope write|read] | list | revoke ID  API keys for writes (and reads)' },
   neo4j: { run: async () => (await import('./neo4j.js')).runNeo4j, help: 'neo4j sync | status  rebuild the Neo4j projection; how far behind it is (NEO4J_URI, NEO4J_PASSWORD)' },
-  export: { run: async () => (await import('./export.js')).runExport, help: 'export [--format csv|json] [--out FILE] [--country C] [--service S] ...  current transfers' },
+  export: { run: async () => (await import('./export.js')).runExport, help: 'export [--what transfers|engagements|subprocessors|graph] [--format csv|json|jsonld] [--out FILE] [--country C] ...  current graph as CSV, JSON or DPV JSON-LD' },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -8,6 +8,7 @@ import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
+import { startDeliveryWorker } from '../store/webhook-worker.js';
 import { announceServer } from '../store/data-lock.js';
 import { neo4jConfigFromEnv } from '../neo4j/connect.js';
 import { startNeo4jWorker } from '../neo4j/worker.js';
@@ -15,8 +16,9 @@ import { startNeo4jWorker } from '../neo4j/worker.js';
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
-  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security"); NEO4J_URI, NEO4J_USER,
-  NEO4J_PASSWORD: keep a Neo4j projection in sync (see policy-graph neo4j --help).`;
+  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
+  WEBHOOK_POLL_MS (README, "Security", "Webhooks"); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD:
+  keep a Neo4j projection in sync (see policy-graph neo4j --help).`;
 
 /** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
 function portFree(port: number, host: string): Promise<string | null> {
@@ -61,6 +63,8 @@ async function serve(argv: string[]): Promise<number> {
   });
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
+  // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
+  const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
   // NEO4J_URI set: the projection catches up from the sync queue in the background
   const neo4jWorker = neo4j ? startNeo4jWorker(db, neo4j, { log: console.error }) : null;
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
@@ -71,6 +75,7 @@ async function serve(argv: string[]): Promise<number> {
     await neo4jWorker?.stop();
     await listener?.close();
     await app.close();
+    await deliveries.stop();
     await pool.close();
     await db.close();
     process.exit(0);

@@ -8,12 +8,14 @@ import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
+import { startDeliveryWorker } from '../store/webhook-worker.js';
 import { announceServer } from '../store/data-lock.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
-  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security").`;
+  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
+  WEBHOOK_POLL_MS (README, "Security", "Webhooks").`;
 
 /** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
 function portFree(port: number, host: string): Promise<string | null> {
@@ -57,6 +59,8 @@ async function serve(argv: string[]): Promise<number> {
   });
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
+  // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
+  const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
@@ -64,6 +68,7 @@ async function serve(argv: string[]): Promise<number> {
     unannounce();
     await listener?.close();
     await app.close();
+    await deliveries.stop();
     await pool.close();
     await db.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'g
 import { schema } from './graphql/schema.js';
 import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
+import type { TraversalBackend } from './traversal/types.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { noStorePlugin } from './graphql/no-store.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   writesPerMinute?: number;
   /** Whole-response cache for queries, invalidated by ingestPolicy; default from the environment (see response-cache.ts). */
   responseCache?: ResponseCacheOptions | false;
+  /** Answers dataPaths, subprocessorChain, sharedVendors and exposure; default SQL on the primary database. */
+  traversal?: TraversalBackend;
 }
 
 /** The Yoga app; `graphChanged` is called after every ingestPolicy (the response cache's invalidation). */
@@ -64,6 +67,7 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
         graphChanged,
         caller: () => (caller ??= authenticate(db.prisma, request.headers.get('authorization'))),
         writeLimiter,
+        traversal: opts.traversal,
       };
     },
     logging: process.env.NODE_ENV === 'test' ? 'warn' : 'info',

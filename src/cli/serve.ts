@@ -12,6 +12,7 @@ import { startDeliveryWorker } from '../store/webhook-worker.js';
 import { announceServer } from '../store/data-lock.js';
 import { neo4jConfigFromEnv } from '../neo4j/connect.js';
 import { startNeo4jWorker } from '../neo4j/worker.js';
+import { neo4jTraversal } from '../neo4j/traversal-backend.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -57,8 +58,11 @@ async function serve(argv: string[]): Promise<number> {
   // ingestPolicy extracts on worker threads: a long policy must not stall every other request.
   const pool = createExtractPool();
   // ALLOW_PRIVATE_URLS=1 lets ingestPolicy fetch from local/private hosts (off by default: SSRF).
+  // NEO4J_URI set: the traversal questions are answered in Neo4j (SQL while it is unreachable)
+  const traversal = neo4j ? neo4jTraversal(neo4j, db.prisma) : undefined;
   const app = await startServer(db, port, {
     host,
+    traversal,
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
@@ -73,6 +77,7 @@ async function serve(argv: string[]): Promise<number> {
   const stop = async () => {
     unannounce();
     await neo4jWorker?.stop();
+    await traversal?.close();
     await listener?.close();
     await app.close();
     await deliveries.stop();

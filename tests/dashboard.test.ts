@@ -12,6 +12,8 @@ import { openDb, type Db } from '../src/db.js';
 import { startServer, type Running } from '../src/server.js';
 import { seedIfEmpty } from '../src/store/seed.js';
 import { createKey } from '../src/store/api-keys.js';
+import { ingestInput } from '../src/store/ingest-input.js';
+import { SOURCE, V1, V2 } from './helpers/two-versions.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shots = path.join(root, 'test-results');
@@ -141,6 +143,36 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'dashboard-controller.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the controller page shows what changed between two versions of its policy, with both sentences', async () => {
+    const two = await openDb();
+    await ingestInput(two.prisma, { text: V1, source: SOURCE });
+    await ingestInput(two.prisma, { text: V2, source: SOURCE });
+    const server = await startServer(two, 0);
+    try {
+      const { data } = await gqlClient(server.url)(`{ policies { edges { node { controller { id name } currentVersion { changes { kind summary before { quote } after { quote } } } } } } }`);
+      const policy = data.policies.edges[0].node;
+      const changes = policy.currentVersion.changes;
+      expect(changes.map((c: any) => c.kind)).toEqual(expect.arrayContaining(['VENDOR_ADDED', 'VENDOR_REMOVED', 'MECHANISM_DROPPED']));
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.url.replace(/graphql$/, '')}controller/${encodeURIComponent(policy.controller.id)}`);
+      await page.locator('#h-controller', { hasText: policy.controller.name }).waitFor();
+      await page.locator('li.change').first().waitFor();
+      const shown = await page.locator('li.change').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.textContent]));
+      expect(shown.map(([k]) => k).sort()).toEqual(changes.map((c: any) => c.kind).sort());
+      for (const c of changes) {
+        const row = shown.find(([k, text]) => k === c.kind && text!.includes(c.summary));
+        expect(row, c.summary).toBeDefined();
+        for (const side of [c.before, c.after]) if (side) expect(row![1]).toContain(side.quote);
+      }
+      expect(await page.locator('li.version').count()).toBe(2);
+      await page.screenshot({ path: path.join(shots, 'dashboard-changes.png'), fullPage: true });
+      await page.close();
+    } finally {
+      await server.close();
+      await two.close();
+    }
   });
 
   it('shows loading states while the API works, and empty states on an empty graph', async () => {

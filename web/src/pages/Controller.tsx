@@ -1,10 +1,11 @@
 // A controller: its vendor tree as its current policies state it (recipients, their
-// sub-processors and parents) and the versions of its policies.
+// sub-processors and parents), the versions of its policies and what changed between them.
 import { useQuery } from '../hooks';
 import { coverageLabel, roleLabel, type CountryRef, type Coverage, type Mechanism, type Role } from '../labels';
 import { vendorPath } from '../router';
 import { Link } from '../components/Link';
 import { Empty, Result } from '../components/Status';
+import { Quote, type EvidenceRef } from '../components/Quote';
 
 const CONTROLLER = `query Controller($id: ID!) {
   node(id: $id) {
@@ -23,7 +24,10 @@ const CONTROLLER = `query Controller($id: ID!) {
       }
       policies {
         id source
-        versions { id isCurrent lastUpdated ingestedAt language contentHash }
+        versions {
+          id isCurrent lastUpdated ingestedAt language contentHash
+          changes { id kind summary before { quote section } after { quote section } }
+        }
         currentVersion {
           id
           subprocessorLinks { id organization { id } subprocessor { id name country { code } } }
@@ -42,8 +46,16 @@ interface Engagement {
   recipient: Org & { parent: Org | null };
   transfers: { id: string; coveredBy: Coverage; mechanisms: Mechanism[]; certainty: string; country: Pick<CountryRef, 'code'> | null }[];
 }
+interface Change {
+  id: string;
+  kind: string;
+  summary: string;
+  before: EvidenceRef | null;
+  after: EvidenceRef | null;
+}
 interface Version {
   id: string;
+  changes: Change[];
   isCurrent: boolean;
   lastUpdated: string | null;
   ingestedAt: string;
@@ -85,11 +97,14 @@ export function ControllerPage({ id }: { id: string }) {
               <h2 id="h-tree">Vendor tree ({new Set(o.vendors.edges.map((e) => e.node.recipient.id)).size})</h2>
               <VendorTree engagements={o.vendors.edges.map((e) => e.node)} policies={o.policies} />
             </section>
-            {/* one column per panel about the policy's history: a "what changed" panel goes beside the versions */}
             <div class="history">
               <section class="panel" aria-labelledby="h-versions">
                 <h2 id="h-versions">Policy versions</h2>
                 <Versions policies={o.policies} />
+              </section>
+              <section class="panel" aria-labelledby="h-changes">
+                <h2 id="h-changes">What changed</h2>
+                <Changes policies={o.policies} />
               </section>
             </div>
           </>
@@ -191,5 +206,43 @@ function Versions({ policies }: { policies: Policy[] }) {
         </div>
       ))}
     </>
+  );
+}
+
+/** Each version's differences from the one it replaced, newest first, with the sentence of both sides. */
+function Changes({ policies }: { policies: Policy[] }) {
+  const versions = policies
+    .flatMap((p) => p.versions)
+    .filter((v) => v.changes.length)
+    .sort((a, b) => b.ingestedAt.localeCompare(a.ingestedAt));
+  if (!versions.length) return <Empty>No changes recorded: each policy has one version, or its versions state the same facts.</Empty>;
+  return (
+    <ol class="changes">
+      {versions.map((v) => (
+        <li key={v.id}>
+          <p class="muted">
+            ingested {v.ingestedAt.slice(0, 10)}
+            {v.lastUpdated && ` (as of ${v.lastUpdated})`}
+          </p>
+          <ul>
+            {v.changes.map((c) => (
+              <li key={c.id} class="change" data-kind={c.kind}>
+                <span class="tag">{c.kind.toLowerCase().replace(/_/g, ' ')}</span> {c.summary}
+                {c.before && (
+                  <div>
+                    <span class="muted">before</span> <Quote evidence={c.before} />
+                  </div>
+                )}
+                {c.after && (
+                  <div>
+                    <span class="muted">after</span> <Quote evidence={c.after} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -38,13 +38,16 @@ export function countryCode(input: string): string {
   return t.toUpperCase();
 }
 
-/** Where-clause matching an organization by its own name or alias (legal form, case, punctuation ignored). */
+/**
+ * Where-clause matching an organization by its own name or alias (legal form, case, punctuation
+ * ignored). By normalized key only — `key` (unique index) and `aliasKeys` (GIN): every node
+ * carries the key of its own name among them (planOrganization), so a case-insensitive name
+ * match (an ILIKE no index serves, a sequential scan of Organization) finds nothing more.
+ */
 export async function organizationDirectWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
   const key = orgKey(name);
   const entity = (await loadCatalog()).entityByName(name);
-  return {
-    OR: [{ key }, { aliasKeys: { has: key } }, { name: { equals: name.trim(), mode: 'insensitive' } }, ...(entity ? [{ key: entity.key }] : [])],
-  };
+  return { OR: [{ key: { in: uniqKeys([key, entity?.key]) } }, { aliasKeys: { has: key } }] };
 }
 
 /** Also matches every legal entity of a catalog vendor named by brand or product ("Zoom", "Google"). */
@@ -54,18 +57,30 @@ export async function organizationNameWhere(name: string): Promise<Prisma.Organi
   return entityKeys.length ? { OR: [direct, { key: { in: entityKeys } }] } : direct;
 }
 
-/** A service by name or alias, case-insensitive; a catalog brand also matches its product names ("Zoom" → "Zoom Meetings"). */
+/**
+ * A service by name or alias, case-insensitive; a catalog brand also matches its product names
+ * ("Zoom" → "Zoom Meetings"). A service's key is its folded name, so the key covers a
+ * case-insensitive name match (and uses the unique index).
+ */
 export function serviceNameWhere(name: string): Prisma.ServiceWhereInput {
-  const keys = [serviceKey(name), ...getCatalog().serviceKeysFor(name)];
-  return { OR: [{ key: { in: [...new Set(keys)] } }, { name: { equals: name.trim(), mode: 'insensitive' } }, { aliases: { has: name.trim() } }] };
+  return { OR: [{ key: { in: serviceKeys(name) } }, { aliases: { has: name.trim() } }] };
+}
+
+function serviceKeys(name: string): string[] {
+  return uniqKeys([serviceKey(name), ...getCatalog().serviceKeysFor(name)]);
+}
+
+function uniqKeys(keys: (string | undefined)[]): string[] {
+  return [...new Set(keys.filter((k): k is string => !!k))];
 }
 
 /**
- * Where-clause for transfers. A service filter is first resolved to the ids it names (a few
- * rows of Service, Organization and the engagement-services table), so the transfer query
- * filters on indexed columns of Transfer alone; as relation filters, PostgreSQL had to join
- * every transfer of the country to its service, engagement and recipient before it could test
- * the OR (174 ms instead of a few on 2,000 policies).
+ * Where-clause for transfers. A service filter is first resolved to the ids it names (one
+ * statement over Service, Organization and the engagement-services table), so the transfer
+ * query filters on indexed columns of Transfer alone; as relation filters, PostgreSQL had to
+ * join every transfer of the country to its service, engagement and recipient before it could
+ * test the OR (174 ms instead of a few on 2,000 policies). A request that needs the clause
+ * twice (totalCount and the page) resolves it once: see src/graphql/request-memo.ts.
  */
 export async function transferWhere(prisma: PrismaClient, f: TransferFilter = {}): Promise<Prisma.TransferWhereInput> {
   const and: Prisma.TransferWhereInput[] = [];
@@ -82,30 +97,39 @@ export async function transferWhere(prisma: PrismaClient, f: TransferFilter = {}
   return and.length ? { AND: and } : {};
 }
 
-/** A transfer through a service: its own service, a service its engagement names, the vendor itself, or a brand's entity where no service is named. */
+/** The ids a service filter names, as one statement returns them. */
+interface ServiceIds {
+  services: string[];
+  vendors: string[];
+  brands: string[];
+  engagements: string[];
+}
+
+/**
+ * A transfer through a service: its own service, a service its engagement names, the vendor
+ * itself, or a brand's entity where no service is named. One statement resolves all four id
+ * lists, each branch on an index: Service.key / aliases (GIN), Organization.key / aliasKeys
+ * (GIN), _EngagementServices(B, A) and Engagement(recipientId, id) for the engagements naming
+ * the service whose recipient is not the vendor itself (a transfer's recipient is its
+ * engagement's, so those transfers already match by recipientId): few rows.
+ */
 async function serviceIdsWhere(prisma: PrismaClient, service: string): Promise<Prisma.TransferWhereInput> {
-  const entityKeys = (await loadCatalog()).entitiesFor(service).map((e) => e.key);
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  const [serviceIds, vendorIds, brandIds] = await Promise.all([
-    prisma.service.findMany({ where: serviceNameWhere(service), select: { id: true } }).then(ids),
-    prisma.organization.findMany({ where: await organizationDirectWhere(service), select: { id: true } }).then(ids),
-    entityKeys.length ? prisma.organization.findMany({ where: { key: { in: entityKeys } }, select: { id: true } }).then(ids) : [],
-  ]);
-  // Engagements naming the service whose recipient is not the vendor itself (a transfer's
-  // recipient is its engagement's, so those transfers already match by recipientId): few rows.
-  const engagementIds = serviceIds.length
-    ? ids(
-        await prisma.$queryRaw<{ id: string }[]>`
-          SELECT DISTINCT es."A" AS id FROM "_EngagementServices" es
-          WHERE es."B" = ANY(${serviceIds}::text[])
-            AND NOT EXISTS (SELECT 1 FROM "Engagement" e WHERE e.id = es."A" AND e."recipientId" = ANY(${vendorIds}::text[]))`,
-      )
-    : [];
+  const catalog = await loadCatalog();
+  const key = orgKey(service);
+  const vendorKeys = uniqKeys([key, catalog.entityByName(service)?.key]);
+  const brandKeys = catalog.entitiesFor(service).map((e) => e.key);
+  const [ids] = await prisma.$queryRaw<ServiceIds[]>`
+    WITH svc AS (SELECT id FROM "Service" WHERE key = ANY(${serviceKeys(service)}::text[]) OR aliases @> ARRAY[${service.trim()}]::text[]),
+    org AS (SELECT id FROM "Organization" WHERE key = ANY(${vendorKeys}::text[]) OR "aliasKeys" @> ARRAY[${key}]::text[])
+    SELECT ARRAY(SELECT id FROM svc) AS services, ARRAY(SELECT id FROM org) AS vendors,
+      ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${brandKeys}::text[])) AS brands,
+      ARRAY(SELECT DISTINCT es."A" FROM "_EngagementServices" es WHERE es."B" IN (SELECT id FROM svc)
+        AND es."A" NOT IN (SELECT e.id FROM "Engagement" e WHERE e."recipientId" IN (SELECT id FROM org))) AS engagements`;
   const or: Prisma.TransferWhereInput[] = [
-    ...(serviceIds.length ? [{ serviceId: { in: serviceIds } }] : []),
-    ...(vendorIds.length ? [{ recipientId: { in: vendorIds } }] : []),
-    ...(brandIds.length ? [{ serviceId: null, recipientId: { in: brandIds } }] : []),
-    ...(engagementIds.length ? [{ engagementId: { in: engagementIds } }] : []),
+    ...(ids.services.length ? [{ serviceId: { in: ids.services } }] : []),
+    ...(ids.vendors.length ? [{ recipientId: { in: ids.vendors } }] : []),
+    ...(ids.brands.length ? [{ serviceId: null, recipientId: { in: ids.brands } }] : []),
+    ...(ids.engagements.length ? [{ engagementId: { in: ids.engagements } }] : []),
   ];
   return or.length ? { OR: or } : { id: { in: [] } };
 }

@@ -2,6 +2,7 @@
 // database (DATABASE_URL), in a process of its own like our server. Speaks the same IPC as
 // server-child.ts (listening, memory, in-flight requests).
 import http from 'node:http';
+import path from 'node:path';
 import Module, { createRequire } from 'node:module';
 import { serveIpc } from './ipc.js';
 
@@ -9,10 +10,11 @@ import { serveIpc } from './ipc.js';
 // 15 under postgraphile and again under graphile-build-pg, and graphql-parse-resolve-info finds
 // 16: "Cannot use GraphQLScalarType from another module". In this process every `graphql`
 // resolves to postgraphile's own copy.
-const graphql15 = createRequire(createRequire(import.meta.url).resolve('postgraphile')).resolve('graphql');
+const graphql15 = path.dirname(createRequire(createRequire(import.meta.url).resolve('postgraphile')).resolve('graphql/package.json'));
 const resolve = (Module as any)._resolveFilename;
 (Module as any)._resolveFilename = function (request: string, ...rest: unknown[]) {
-  return request === 'graphql' ? graphql15 : resolve.call(this, request, ...rest);
+  const own = request === 'graphql' || request.startsWith('graphql/') ? path.join(graphql15, request.slice('graphql'.length)) : request;
+  return resolve.call(this, own, ...rest);
 };
 const { postgraphile } = await import('postgraphile');
 const { default: ConnectionFilterPlugin } = await import('postgraphile-plugin-connection-filter');

@@ -2,7 +2,7 @@
 // "who transfers data to the US via Zoom?".
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from './graphql/schema.js';
 import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
@@ -38,6 +38,8 @@ export interface AppOptions {
   /** Origins allowed to call the API from a browser; default CORS_ORIGINS (comma-separated), else none (CORS off). */
   corsOrigins?: string[];
   limits?: Partial<QueryLimits>;
+  /** Longest a request may run before it is stopped and answered with a TIMEOUT error; default EXECUTION_TIMEOUT_MS or 30,000. */
+  executionTimeoutMs?: number;
   /** Every request needs an API key with the "read" (or "write") scope; default READS_REQUIRE_KEY=1. Writes always need one. */
   readsRequireKey?: boolean;
   /** Writes (ingestPolicy) per key per minute; default WRITES_PER_MINUTE or 60. */
@@ -61,7 +63,8 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
     cors: origins.length ? { origin: origins, credentials: false, methods: ['GET', 'POST'] } : false,
     batching: false,
     maskedErrors: true,
-    plugins: limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }),
+    // the request's signal (client gone, time budget spent) stops execution between fields
+    plugins: [useExecutionCancellation(), ...limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' })],
     context: ({ request }) => {
       let caller: ReturnType<typeof authenticate> | undefined;
       return {
@@ -99,13 +102,11 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   const yoga = createApp(db, opts, cache?.invalidate);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const readsRequireKey = opts.readsRequireKey ?? process.env.READS_REQUIRE_KEY === '1';
+  const timeoutMs = opts.executionTimeoutMs ?? (Number(process.env.EXECUTION_TIMEOUT_MS) || 30_000);
   const handle = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    // every body is read here, under one limit, whatever the URL looks like
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
-      serveBuffered(req, res, yoga, path === '/graphql' ? cache : null).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
-      return;
-    }
-    void yoga(req, res);
+    // every body is read here, under one limit, whatever the URL looks like; every request runs
+    // under the time budget and stops when its client goes away
+    serveBuffered(req, res, yoga, req.method === 'POST' && path === '/graphql' ? cache : null, timeoutMs).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -145,8 +146,16 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   };
 }
 
-/** A request with a body: read under the size limit, then answered from the cache (POST /graphql queries) or by Yoga, and stored when it is a query's success. */
-async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null) {
+const TIMEOUT_ANSWER = (ms: number) =>
+  JSON.stringify({ errors: [{ message: `the request ran past its time budget of ${ms} ms and was stopped; ask for less (smaller pages, fewer levels)`, extensions: { code: 'TIMEOUT' } }] });
+
+/**
+ * A request: its body read under the size limit, then answered from the cache (POST /graphql
+ * queries) or by Yoga, and stored when it is a query's success. Yoga gets a signal that aborts
+ * when the client disconnects or the time budget runs out: execution then stops resolving
+ * fields, so no further statements are sent for a request nobody waits for.
+ */
+async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null, timeoutMs: number) {
   if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
     res.writeHead(413, { connection: 'close' }).end('request body too large');
     req.destroy();
@@ -162,10 +171,10 @@ async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: Yo
     }
     chunks.push(chunk as Buffer);
   }
-  const body = Buffer.concat(chunks).toString('utf8');
+  const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
   // the cached answer carries the headers of the request that made it: key on what changes them
   const vary = `${req.headers['content-type'] ?? ''} ${req.headers.origin ?? ''} ${req.headers.accept ?? ''}`;
-  const hit = cache?.get(body, vary);
+  const hit = body === undefined ? undefined : cache?.get(body, vary);
   if (hit) {
     res.writeHead(hit.status, hit.headers).end(hit.body);
     return;
@@ -175,12 +184,30 @@ async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: Yo
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
   const ac = new AbortController();
   res.once('close', () => res.writableFinished || ac.abort()); // the client went away: stop working for it
-  const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal: ac.signal });
-  const answer: CachedAnswer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
-  response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'transfer-encoding') answer.headers[name] = value;
-  });
+  let timedOut = false;
+  const budget = setTimeout(() => {
+    timedOut = true;
+    ac.abort();
+  }, timeoutMs);
+  let answer: CachedAnswer;
+  try {
+    const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal: ac.signal });
+    answer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
+    response.headers.forEach((value, name) => {
+      if (name !== 'content-length' && name !== 'transfer-encoding') answer.headers[name] = value;
+    });
+  } catch (e) {
+    if (!ac.signal.aborted) throw e;
+    answer = { status: 503, headers: {}, body: Buffer.alloc(0) };
+  } finally {
+    clearTimeout(budget);
+  }
+  if (ac.signal.aborted) {
+    if (!timedOut) return; // nobody is listening any more
+    // whatever Yoga made of the aborted execution, the caller learns why, and it is not cached
+    answer = { status: 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(TIMEOUT_ANSWER(timeoutMs)) };
+  }
   answer.headers['content-length'] = String(answer.body.length);
   res.writeHead(answer.status, answer.headers).end(answer.body);
-  cache?.store(body, generation, answer, vary);
+  if (body !== undefined && !timedOut) cache?.store(body, generation, answer, vary);
 }

@@ -11,10 +11,13 @@ import { dashboard } from '../src/store/queries.js';
 /** The dashboard's numbers straight from the current versions' rows (what the tallies stand for). */
 async function recomputed(db: Db) {
   const [row] = await db.prisma.$queryRawUnsafe<any[]>(`
-    WITH cur AS (SELECT t."countryCode", t."thirdCountry", t.mechanisms FROM "Transfer" t JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent")
+    WITH cur AS (
+      SELECT t."countryCode", t."thirdCountry", t.mechanisms, coalesce(c.adequacy, false) AS adequacy
+      FROM "Transfer" t JOIN "PolicyVersion" v ON v.id = t."versionId" AND v."isCurrent" LEFT JOIN "Country" c ON c.code = t."countryCode")
     SELECT (SELECT count(*) FROM cur)::int AS transfers,
       (SELECT count(*) FROM cur WHERE "thirdCountry")::int AS third,
-      (SELECT count(*) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0)::int AS without,
+      (SELECT count(*) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND NOT adequacy)::int AS without,
+      (SELECT count(*) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND adequacy)::int AS adequate,
       (SELECT json_agg(json_build_object('countryCode', c, 'count', n) ORDER BY n DESC, c) FROM (SELECT "countryCode" AS c, count(*)::int AS n FROM cur GROUP BY 1) x) AS "byCountry",
       (SELECT json_agg(json_build_object('mechanism', m, 'count', n) ORDER BY n DESC, m) FROM (SELECT m::text AS m, count(*)::int AS n FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS "byMechanism",
       (SELECT json_agg(json_build_object('organizationId', r, 'controllers', c, 'engagements', n) ORDER BY c DESC, n DESC, name, r) FROM (
@@ -29,6 +32,7 @@ async function expectTalliesMatch(db: Db) {
   expect(d.transfers).toBe(r.transfers);
   expect(d.thirdCountryTransfers).toBe(r.third);
   expect(d.transfersWithoutMechanism).toBe(r.without);
+  expect(d.transfersCoveredByAdequacy).toBe(r.adequate);
   const byMech = (xs: { mechanism: string | null; count: number }[]) => [...xs].sort((a, b) => b.count - a.count || String(a.mechanism).localeCompare(String(b.mechanism)));
   expect(d.byCountry).toEqual(r.byCountry);
   expect(byMech(d.byMechanism)).toEqual(byMech(r.byMechanism));

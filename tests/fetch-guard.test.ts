@@ -23,13 +23,17 @@ describe('guarded fetch', () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
     server = createServer((req, res) => {
       if (req.url === '/bomb') res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(bomb);
+      else if (req.url === '/slow') res.writeHead(200, { 'content-type': 'text/html' }).write('<h1>Datenschutz'); // and never ends
       else if (req.url === '/to-loopback') res.writeHead(302, { location: `http://127.0.0.1:${port}/policy` }).end();
       else res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Datenschutz</h1>');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     port = (server.address() as AddressInfo).port;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => new Promise<void>((r) => {
+    server.closeAllConnections();
+    server.close(() => r());
+  }));
 
   it('classifies every non-public address class as private', () => {
     for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '255.255.255.255', '224.0.0.1',
@@ -52,5 +56,11 @@ describe('guarded fetch', () => {
 
   it('bounds the decompressed body (a gzip bomb)', async () => {
     expect(await code(fetchPolicy(`http://127.0.0.1:${port}/bomb`, { allowPrivateNetwork: true, maxBytes: 1024 * 1024 }))).toBe('TOO_LARGE');
+  });
+
+  it('gives up on a server that sends its body slowly (the whole transfer is timed)', async () => {
+    const t0 = Date.now();
+    expect(await code(fetchPolicy(`http://127.0.0.1:${port}/slow`, { allowPrivateNetwork: true, timeoutMs: 300 }))).toBe('TIMEOUT');
+    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });

@@ -20,7 +20,7 @@ describe('CLI ingest and export (PGlite folder)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('ingests a directory, then re-ingests a file as unchanged', async () => {
+  it('ingests a directory, then re-ingests a file as unchanged', { timeout: 180_000 }, async () => { // spawns the CLI: slow on a loaded machine
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(await runIngest(['seed'])).toBe(0);
     expect(log.mock.calls.at(-1)?.[0]).toMatch(/5 inputs .*: 5 new versions, 0 unchanged, 0 failed/);
@@ -52,7 +52,7 @@ describe('CLI ingest and export (PGlite folder)', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await runExport(['--service', 'Zoom', '--country', 'US', '--out', out])).toBe(0);
     const csv = readFileSync(out, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('controller,recipient,recipientCountry,service,country,thirdCountry,mechanisms,certainty,dpfId,source,lastUpdated,contentHash,section,quote');
+    expect(csv[0]).toBe('controller,recipient,recipientCountry,service,country,thirdCountry,mechanisms,coveredBy,certainty,dpfId,source,lastUpdated,contentHash,section,quote');
     expect(csv.length).toBeGreaterThanOrEqual(2);
     expect(csv.slice(1).every((l) => l.includes('Zoom') && l.includes(',US,'))).toBe(true);
     const json = path.join(dir, 'zoom.json');
@@ -61,6 +61,7 @@ describe('CLI ingest and export (PGlite folder)', () => {
     expect(rows).toHaveLength(csv.length - 1);
     expect(rows[0]).toMatchObject({ country: 'US', service: 'Zoom' });
     expect(await runExport(['--bogus'])).toBe(2);
+    expect(await runExport(['--covered-by', 'maybe'])).toBe(2);
     err.mockRestore();
   });
 });

@@ -194,6 +194,33 @@ describe.each(ENGINES)('store on $name', (engine) => {
     expect(await db.prisma.policy.count()).toBe(policies);
   });
 
+  it('a DPF participant id lands on a US organization: a catalog entity seated elsewhere hands it to its vendor\'s US entity', async () => {
+    const cite = (id: string) => `Zertifiziert nach dem DPF: https://www.dataprivacyframework.gov/participant/${id}`;
+    await ingestGraph(
+      db.prisma,
+      policy('dpf-ids.txt', 'DPF Beispiel GmbH', [
+        recipient('Google Ireland Limited', { aliases: ['Google'], country: 'IE', services: ['Google Analytics'], transfers: [transfer('US', ['SCC', 'DPF'], cite('5780'), 'stated', '5780')] }),
+        recipient('Salesforce.com Germany GmbH', { country: 'DE', transfers: [transfer('US', ['DPF', 'BCR'], cite('a2zt0000000KzLyAAK'), 'stated', 'a2zt0000000KzLyAAK')] }),
+        recipient('Calendly LLC', { country: 'US', transfers: [transfer('US', ['DPF'], cite('6050'), 'stated', '6050')] }),
+        recipient('Uncatalogued Tools Ltd', { country: 'GB', transfers: [transfer('US', ['DPF'], cite('9999'), 'stated', '9999')] }),
+      ]),
+    );
+    const org = (name: string) => db.prisma.organization.findFirstOrThrow({ where: { name }, select: { countryCode: true, dpfId: true } });
+    expect(await org('Google Ireland Limited')).toEqual({ countryCode: 'IE', dpfId: null });
+    expect(await org('Google LLC')).toEqual({ countryCode: 'US', dpfId: '5780' });
+    expect(await org('Salesforce.com Germany GmbH')).toEqual({ countryCode: 'DE', dpfId: null });
+    expect(await org('Salesforce, Inc.')).toEqual({ countryCode: 'US', dpfId: 'a2zt0000000KzLyAAK' });
+    expect(await org('Calendly LLC')).toEqual({ countryCode: 'US', dpfId: '6050' });
+    // no US entity known: the id is on no organization
+    expect(await org('Uncatalogued Tools Ltd')).toEqual({ countryCode: 'GB', dpfId: null });
+    expect(await db.prisma.organization.count({ where: { dpfId: '9999' } })).toBe(0);
+    // the transfers keep the ids the policy cites
+    const cited = await db.prisma.transfer.findMany({ where: { version: { policy: { source: 'dpf-ids.txt' } } }, select: { dpfId: true } });
+    expect(cited.map((t) => t.dpfId).sort()).toEqual(['5780', '6050', '9999', 'a2zt0000000KzLyAAK']);
+    // nothing but US organizations carry a DPF id
+    expect(await db.prisma.organization.count({ where: { dpfId: { not: null }, NOT: { countryCode: 'US' } } })).toBe(0);
+  });
+
   it('a failure leaves nothing half-written', async () => {
     const before = { p: await db.prisma.policy.count(), o: await db.prisma.organization.count(), t: await db.prisma.transfer.count() };
     const g = zoomPolicy('broken.txt', 'Broken Unique Controller GmbH');

@@ -38,20 +38,24 @@ const IS_CURRENT = (alias: string) => `EXISTS (SELECT 1 FROM "PolicyVersion" v W
 const PG_CURRENT = 'policyVersionByVersionId: { isCurrent: { equalTo: true } }';
 
 /**
- * Organization by the key of its own name or an alias (rank 0), else a catalog brand's entities
- * (rank 1), oldest first — as organization(name:), on the unique key index and the aliasKeys GIN.
+ * Organization by its own name (rank 0), an alias (1), a catalog brand's entities (2), then the
+ * most current engagements — as organization(name:) (src/store/org-match.ts). Candidates by
+ * normalized key only (the unique key index, the aliasKeys GIN), as the API finds them.
  */
 async function organizationParams(name: string): Promise<unknown[]> {
   const catalog = await loadCatalog();
   const entity = catalog.entityByName(name);
-  return [orgKey(name), entity ? [entity.key] : [], catalog.entitiesFor(name).map((e) => e.key)];
+  return [orgKey(name), entity ? [entity.key] : [], catalog.entitiesFor(name).map((e) => e.key), name.trim()];
 }
 const RESOLVE_ORGANIZATION = `
   SELECT id, name, "countryCode" FROM (
-    SELECT o.id, o.name, o."countryCode", o."createdAt", 0 AS rank FROM "Organization" o WHERE o.key = $1 OR o."aliasKeys" @> ARRAY[$1] OR o.key = ANY($2::text[])
-    UNION ALL
-    SELECT o.id, o.name, o."countryCode", o."createdAt", 1 AS rank FROM "Organization" o WHERE o.key = ANY($3::text[])
-  ) c ORDER BY rank, "createdAt" LIMIT 1`;
+    SELECT o.id, o.key, o.name, o."countryCode",
+      CASE WHEN o.key = $1 OR lower(o.name) = lower($4) OR o.key = ANY($2::text[]) THEN 0 WHEN o."aliasKeys" @> ARRAY[$1] THEN 1 ELSE 2 END AS rank
+    FROM "Organization" o
+    WHERE o.key = $1 OR o."aliasKeys" @> ARRAY[$1] OR o.key = ANY($2::text[]) OR o.key = ANY($3::text[])
+  ) c ORDER BY rank,
+    (SELECT count(*) FROM "Engagement" e WHERE (e."recipientId" = c.id OR e."controllerId" = c.id) AND ${IS_CURRENT('e')}) DESC,
+    name, key LIMIT 1`;
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 
@@ -245,7 +249,9 @@ function dashboard(): Operation {
     // the best statement over this schema reads the tallies the ingest keeps (src/store/tallies.ts)
     sql: {
       text: `
-WITH cur AS (SELECT "countryCode", "thirdCountry", mechanisms, count AS n FROM "TransferTally" WHERE count > 0),
+WITH cur AS (
+  SELECT t."countryCode", t."thirdCountry", t.mechanisms, t.count AS n, coalesce(k.adequacy, false) AS adequacy
+  FROM "TransferTally" t LEFT JOIN "Country" k ON k.code = t."countryCode" WHERE t.count > 0),
 vendors AS (
   SELECT o.name, v.controllers, v.engagements, v."recipientId" FROM "VendorTally" v JOIN "Organization" o ON o.id = v."recipientId"
   WHERE v.engagements > 0 ORDER BY v.controllers DESC, v.engagements DESC, o.name, v."recipientId" LIMIT 10)
@@ -256,7 +262,7 @@ SELECT
   (SELECT count(*) FROM "Service")::int AS services,
   (SELECT coalesce(sum(n), 0) FROM cur)::int AS transfers,
   (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry")::int AS third_country,
-  (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0)::int AS without_mechanism,
+  (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND NOT adequacy)::int AS without_mechanism,
   (SELECT json_agg(x ORDER BY x.count DESC, x.code) FROM (SELECT "countryCode" AS code, sum(n)::int AS count FROM cur GROUP BY 1) x) AS by_country,
   (SELECT json_agg(x ORDER BY x.count DESC) FROM (SELECT m AS mechanism, sum(n)::int AS count FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS by_mechanism,
   (SELECT json_agg(json_build_object('name', name, 'controllers', controllers, 'engagements', engagements)
@@ -282,8 +288,8 @@ function withoutMechanism(): Operation {
       text: `
 WITH hit AS (
   SELECT t.id, t."controllerId", t."recipientId", t."countryCode", t.certainty
-  FROM "Transfer" t
-  WHERE t."thirdCountry" AND cardinality(t.mechanisms) = 0 AND ${IS_CURRENT('t')}),
+  FROM "Transfer" t LEFT JOIN "Country" k ON k.code = t."countryCode"
+  WHERE t."thirdCountry" AND cardinality(t.mechanisms) = 0 AND NOT coalesce(k.adequacy, false) AND ${IS_CURRENT('t')}),
 page AS (SELECT h.*, c.name AS controller FROM hit h JOIN "Organization" c ON c.id = h."controllerId" ORDER BY c.name, h.id LIMIT ${PAGE})
 SELECT (SELECT count(*) FROM hit)::int AS total,
   (SELECT coalesce(json_agg(json_build_object(
@@ -297,7 +303,8 @@ SELECT (SELECT count(*) FROM hit)::int AS total,
     sqlCount: (r) => r.total,
     postgraphile: {
       body: gql(`{
-  allTransfers(first: ${PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { thirdCountry: { equalTo: true }, mechanisms: { equalTo: [] }, ${PG_CURRENT} }) {
+  allTransfers(first: ${PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { thirdCountry: { equalTo: true }, mechanisms: { equalTo: [] }, ${PG_CURRENT},
+    or: [{ countryCode: { isNull: true } }, { countryByCountryCode: { adequacy: { equalTo: false } } }] }) {
     totalCount
     nodes { organizationByControllerId { name } organizationByRecipientId { name } countryByCountryCode { code } certainty
       evidencesByTransferId(orderBy: [START_ASC, PRIMARY_KEY_ASC]) { nodes { quote section } } }

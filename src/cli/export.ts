@@ -4,12 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { openDbFromEnv } from '../db.js';
 import { countryCode, transferWhere, type TransferFilter } from '../store/queries.js';
 import { MECHANISMS } from '../extract/types.js';
+import { COVERAGES, coverageOf, type Coverage } from '../store/coverage.js';
 import { countryByCode } from '../kb/countries.js';
 import { oneOf, parseCommand, withUsage } from './args.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
 const USAGE = `usage: policy-graph export [--format csv|json] [--out FILE] [--country C] [--service S] [--vendor V]
-       [--controller C] [--mechanism M] [--no-mechanism] [--third-country] [--certainty stated|possible] [--history]`;
+       [--controller C] [--mechanism M] [--no-mechanism] [--covered-by ${COVERAGES.join('|')}]
+       [--third-country] [--certainty stated|possible] [--history]
+  --covered-by none  the third-country transfers nothing covers (no mechanism stated, no adequacy decision)`;
 
 export interface TransferRow {
   controller: string;
@@ -19,6 +22,8 @@ export interface TransferRow {
   country: string | null;
   thirdCountry: boolean;
   mechanisms: string[];
+  /** What the transfer rests on (coverage.ts): an adequacy decision covers one with no mechanism stated. */
+  coveredBy: Coverage;
   certainty: string;
   dpfId: string | null;
   source: string;
@@ -35,6 +40,7 @@ export async function exportTransfers(prisma: PrismaClient, filter: TransferFilt
     include: {
       controller: { select: { name: true } },
       recipient: { select: { name: true, countryCode: true } },
+      country: { select: { adequacy: true } },
       service: { select: { name: true } },
       version: { select: { contentHash: true, lastUpdated: true, policy: { select: { source: true } } } },
       evidence: { orderBy: { start: 'asc' }, select: { quote: true, section: true } },
@@ -48,6 +54,7 @@ export async function exportTransfers(prisma: PrismaClient, filter: TransferFilt
     country: t.countryCode,
     thirdCountry: t.thirdCountry,
     mechanisms: t.mechanisms,
+    coveredBy: coverageOf(t),
     certainty: t.certainty,
     dpfId: t.dpfId,
     source: t.version.policy.source,
@@ -59,7 +66,7 @@ export async function exportTransfers(prisma: PrismaClient, filter: TransferFilt
 }
 
 const COLUMNS: (keyof TransferRow)[] = [
-  'controller', 'recipient', 'recipientCountry', 'service', 'country', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId', 'source', 'lastUpdated', 'contentHash', 'section', 'quote',
+  'controller', 'recipient', 'recipientCountry', 'service', 'country', 'thirdCountry', 'mechanisms', 'coveredBy', 'certainty', 'dpfId', 'source', 'lastUpdated', 'contentHash', 'section', 'quote',
 ];
 
 export function toCsv(rows: TransferRow[]): string {
@@ -85,6 +92,7 @@ const OPTIONS = {
   controller: { type: 'string' },
   mechanism: { type: 'string' },
   'no-mechanism': { type: 'boolean' },
+  'covered-by': { type: 'string' },
   'third-country': { type: 'boolean' },
   certainty: { type: 'string' },
   history: { type: 'boolean' },
@@ -103,6 +111,7 @@ async function exportCommand(args: string[]): Promise<number> {
     controller: v.controller,
     mechanism: oneOf('mechanism', v.mechanism, MECHANISMS),
     noMechanism: v['no-mechanism'],
+    coveredBy: oneOf('covered-by', v['covered-by'], COVERAGES),
     thirdCountry: v['third-country'],
     certainty: oneOf('certainty', v.certainty, ['STATED', 'POSSIBLE'] as const),
     includeHistory: v.history,

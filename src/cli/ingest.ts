@@ -4,14 +4,19 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { openDbFromEnv } from '../db.js';
+import { DEFAULT_DATA_DIR, openDbFromEnv } from '../db.js';
+import { announcedServer, DataDirLockedError } from '../store/data-lock.js';
+import { forwardIngest } from './forward-ingest.js';
 import { ingestInput, type IngestResult } from '../store/ingest-input.js';
+import type { Db } from '../db.js';
 import { ingestFiles } from '../store/ingest-files.js';
 import { parseCommand, positiveInt, UsageError, withUsage } from './args.js';
 
-const USAGE = `usage: policy-graph ingest [--source NAME] [--threads N] FILE|DIR|URL...
+const USAGE = `usage: policy-graph ingest [--source NAME] [--threads N] [--key KEY] FILE|DIR|URL...
   Extracts and stores each policy (DATABASE_URL, else the embedded database in .data/pglite).
-  A file's policy is identified by its real path, a URL's by the URL; --source names it instead.`;
+  A file's policy is identified by its real path, a URL's by the URL; --source names it instead.
+  While a server holds the embedded database, the inputs are sent to its API instead: that
+  needs an API key with the "write" scope, --key KEY or POLICY_GRAPH_KEY.`;
 
 export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
@@ -42,7 +47,7 @@ export function runIngest(args: string[]): Promise<number> {
 }
 
 async function ingest(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { source: { type: 'string' }, threads: { type: 'string' } }, USAGE, { positionals: true });
+  const parsed = parseCommand(args, { source: { type: 'string' }, threads: { type: 'string' }, key: { type: 'string' } }, USAGE, { positionals: true });
   if (!parsed) return 0;
   const { source } = parsed.values;
   const threads = positiveInt('threads', parsed.values.threads, 64);
@@ -60,12 +65,12 @@ async function ingest(args: string[]): Promise<number> {
     for (const f of missing) console.error(`failed ${f}: no such file`);
     return 1;
   }
-  const db = await openDbFromEnv();
+  const opened = await openOrFindServer(parsed.values.key ?? process.env.POLICY_GRAPH_KEY);
   const progress = createProgress(items.length);
   let created = 0;
   let unchanged = 0;
   const failed: string[] = [];
-  const report = (item: string, r: IngestResult | undefined, e: Error | undefined) => {
+  const report = (item: string, r: Reported | undefined, e: Error | undefined) => {
     if (e) failed.push(`${item}: ${e.name}: ${e.message}`);
     else if (r!.created) created++;
     else unchanged++;
@@ -73,6 +78,20 @@ async function ingest(args: string[]): Promise<number> {
     progress.tick(item);
   };
   const t0 = Date.now();
+  if ('server' in opened) {
+    console.error(`the server at ${opened.server} holds the embedded database: sending the inputs to its API`);
+    for (const item of [...urls, ...files]) {
+      const isUrl = /^https?:\/\//i.test(item);
+      try {
+        report(item, await forwardIngest(opened.server, opened.key, { input: item, isUrl, source: source ?? (isUrl ? undefined : canonicalPath(item)) }), undefined);
+      } catch (e) {
+        report(item, undefined, e as Error);
+      }
+    }
+    progress.stop();
+    return finish();
+  }
+  const { db } = opened;
   try {
     for (const url of urls) {
       try {
@@ -94,10 +113,30 @@ async function ingest(args: string[]): Promise<number> {
     progress.stop();
     await db.close();
   }
-  for (const f of failed) console.error(`failed ${f}`);
-  const ms = Date.now() - t0;
-  console.log(`${items.length} inputs in ${ms} ms (${((items.length * 1000) / Math.max(ms, 1)).toFixed(1)}/s): ${created} new versions, ${unchanged} unchanged, ${failed.length} failed`);
-  return failed.length ? 1 : 0;
+  return finish();
+
+  function finish(): number {
+    for (const f of failed) console.error(`failed ${f}`);
+    const ms = Date.now() - t0;
+    console.log(`${items.length} inputs in ${ms} ms (${((items.length * 1000) / Math.max(ms, 1)).toFixed(1)}/s): ${created} new versions, ${unchanged} unchanged, ${failed.length} failed`);
+    return failed.length ? 1 : 0;
+  }
+}
+
+/** What a line of output says of an ingested input, stored here or by a server. */
+type Reported = Pick<IngestResult, 'created' | 'duplicateOf' | 'versionId'> & { summary: Pick<IngestResult['summary'], 'recipients' | 'transfers'> };
+
+/** The database, or — when a live server holds the embedded one — that server's API (never two writers). */
+async function openOrFindServer(key: string | undefined): Promise<{ db: Db } | { server: string; key: string }> {
+  try {
+    return { db: await openDbFromEnv() };
+  } catch (e) {
+    if (!(e instanceof DataDirLockedError)) throw e;
+    const server = announcedServer(process.env.PGLITE_DIR || DEFAULT_DATA_DIR);
+    if (!server) throw e;
+    if (!key) throw new UsageError(`the server at ${server.url} holds the embedded database: pass an API key with the "write" scope (--key KEY or POLICY_GRAPH_KEY) to send these inputs to it, or stop it first`);
+    return { server: server.url, key };
+  }
 }
 
 function canonicalPath(file: string): string {

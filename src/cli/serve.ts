@@ -8,6 +8,7 @@ import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
+import { announceServer } from '../store/data-lock.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -21,6 +22,13 @@ function portFree(port: number, host: string): Promise<string | null> {
     probe.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (another server running?); choose another with --port or PORT` : `cannot listen on ${host}:${port}: ${e.message}`));
     probe.listen(port, host, () => probe.close(() => resolve(null)));
   });
+}
+
+/** An address a local client reaches the server on, for the host it listens on. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Starts the server; resolves (to exit code 0) once it listens — the process stays up until SIGINT/SIGTERM. */
@@ -50,7 +58,10 @@ async function serve(argv: string[]): Promise<number> {
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
+  // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
+  const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
   const stop = async () => {
+    unannounce();
     await listener?.close();
     await app.close();
     await pool.close();

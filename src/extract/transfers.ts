@@ -90,7 +90,8 @@ export function decideTransfers(e: TransferSubject, own: OwnFact[], evidenceOf: 
     if (f.mechanisms.includes('DPF')) {
       const t = draft('US', i);
       t.mechanisms.add('DPF');
-      const id = /dataprivacyframework\.gov\/(?:s\/)?participant[^\s]*?(?:\/|id=)(\w+)/i.exec(evidenceOf(i).quote)?.[1];
+      // "…/participant/5780" or the search page's "…/participantdetail?contact=true&id=a2zt0000000KzLyAAK"
+      const id = /dataprivacyframework\.gov\/(?:s\/)?participant(?:[^\s]{0,200}?[?&]id=|\/)(\w+)/i.exec(evidenceOf(i).quote)?.[1];
       if (id) t.dpfId = id;
     } else if (f.privacyShield) draft('US', i);
   }

@@ -26,6 +26,12 @@ export interface Catalog {
   entitiesFor(name: string): CatalogEntity[];
   /** Service keys of the vendor a brand, alias or service name designates ("Zoom" → zoom, zoom meetings, …). */
   serviceKeysFor(name: string): string[];
+  /**
+   * The US legal entity of an entity's vendor ("Google Ireland Limited" → "Google LLC"), the
+   * entity itself when it sits in the US: the one a Data Privacy Framework certification
+   * belongs to. Undefined when the vendor has no US entity.
+   */
+  usEntityOf(entity: CatalogEntity): CatalogEntity | undefined;
 }
 
 function entityOf(vendor: Vendor, e: VendorEntity): CatalogEntity {
@@ -71,6 +77,11 @@ export function getCatalog(): Catalog {
   };
   catalog = {
     serviceKeysFor,
+    usEntityOf: (entity) => {
+      if (entity.country === 'US') return entity;
+      const us = entity.vendor.entities.find((e) => e.country === 'US');
+      return us ? entities.get(orgKey(us.name)) : undefined;
+    },
     entityByName: (name) => entities.get(orgKey(name)),
     entityByBrand: (name, seat) => {
       const vs = brands.get(orgKey(name)) ?? [];

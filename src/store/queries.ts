@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { COUNTRIES } from '../kb/countries.js';
 import type { Mechanism } from '../extract/types.js';
 import { getCatalog, loadCatalog } from './catalog.js';
+import { coverageWhere, type Coverage } from './coverage.js';
 import { foldName, orgKey, serviceKey } from './normalize.js';
 
 export const CURRENT: Prisma.PolicyVersionWhereInput = { isCurrent: true };
@@ -12,8 +13,10 @@ export interface TransferFilter {
   /** ISO code ("US") or an English/German country name ("USA", "Vereinigte Staaten"). */
   country?: string | null;
   mechanism?: Mechanism | null;
-  /** Only transfers for which no mechanism is stated. */
+  /** Only transfers for which no mechanism is stated (adequacy-covered ones included: see coveredBy). */
   noMechanism?: boolean | null;
+  /** Only transfers resting on this (coverage.ts); NONE is the "without mechanism" risk. */
+  coveredBy?: Coverage | null;
   /** A service or its vendor, by name or alias, case-insensitive ("Zoom"). */
   service?: string | null;
   /** The recipient organization by name or alias. */
@@ -89,6 +92,7 @@ export async function transferWhere(prisma: PrismaClient, f: TransferFilter = {}
   if (f.mechanism) and.push({ mechanisms: { hasSome: [f.mechanism] } });
   if (f.noMechanism === true) and.push({ mechanisms: { isEmpty: true } });
   if (f.noMechanism === false) and.push({ NOT: { mechanisms: { isEmpty: true } } });
+  if (f.coveredBy) and.push(coverageWhere(f.coveredBy));
   if (f.certainty) and.push({ certainty: f.certainty });
   if (f.thirdCountry != null) and.push({ thirdCountry: f.thirdCountry });
   if (f.service) and.push(await serviceIdsWhere(prisma, f.service));
@@ -141,7 +145,10 @@ export interface Dashboard {
   services: number;
   transfers: number;
   thirdCountryTransfers: number;
+  /** Third-country transfers with no mechanism stated and nothing covering them (coverage.ts: NONE). */
   transfersWithoutMechanism: number;
+  /** Third-country transfers with no mechanism stated to a country with an adequacy decision. */
+  transfersCoveredByAdequacy: number;
   byCountry: { countryCode: string | null; count: number }[];
   byMechanism: { mechanism: Mechanism | null; count: number }[];
   topVendors: { organizationId: string; controllers: number; engagements: number }[];
@@ -155,7 +162,9 @@ export interface Dashboard {
  */
 export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashboard> {
   const [row] = await prisma.$queryRaw<Dashboard[]>`
-    WITH cur AS (SELECT "countryCode", "thirdCountry", mechanisms, count AS n FROM "TransferTally" WHERE count > 0),
+    WITH cur AS (
+      SELECT t."countryCode", t."thirdCountry", t.mechanisms, t.count AS n, coalesce(c.adequacy, false) AS adequacy
+      FROM "TransferTally" t LEFT JOIN "Country" c ON c.code = t."countryCode" WHERE t.count > 0),
     vendors AS (
       -- ties in name order, so the same graph always shows the same top list
       SELECT v."recipientId" AS "organizationId", o.name, v.controllers, v.engagements
@@ -168,7 +177,10 @@ export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashbo
       (SELECT count(*) FROM "Service")::int AS services,
       (SELECT coalesce(sum(n), 0) FROM cur)::int AS transfers,
       (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry")::int AS "thirdCountryTransfers",
-      (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0)::int AS "transfersWithoutMechanism",
+      -- coverage.ts's rule: an adequacy decision covers a transfer for which no mechanism is stated
+      -- (adequacy read at request time, so a changed decision needs no re-tally)
+      (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND NOT adequacy)::int AS "transfersWithoutMechanism",
+      (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND adequacy)::int AS "transfersCoveredByAdequacy",
       (SELECT coalesce(json_agg(json_build_object('countryCode', code, 'count', n)), '[]')
        FROM (SELECT "countryCode" AS code, sum(n)::int AS n FROM cur GROUP BY 1) x) AS "byCountry",
       -- a transfer with no mechanism counts once under null

@@ -73,6 +73,25 @@ export function planOrganization(o: OrgInput, catalog: Catalog): OrgPlan {
   };
 }
 
+/**
+ * Where the Data Privacy Framework participant ids of some plans belong. The DPF is the EU's
+ * adequacy decision for certified US organizations, so a participant id is a fact about a US
+ * entity: a plan seated elsewhere gives its id up. A catalog entity's id goes to its vendor's US
+ * entity, planned as one more node (a policy naming "Google Ireland Limited" with
+ * dataprivacyframework.gov/participant/5780 certifies Google LLC); without a known US entity the
+ * id is placed on no organization. Transfer.dpfId keeps the id the policy cites either way.
+ */
+export function placeDpfIds(plans: OrgPlan[], catalog: Catalog): { plans: OrgPlan[]; holders: OrgPlan[] } {
+  const holders: OrgPlan[] = [];
+  const placed = plans.map((p) => {
+    if (!p.dpfId || p.country === 'US') return p;
+    const us = p.vendor && catalog.usEntityOf(p.vendor);
+    if (us) holders.push(planOrganization({ name: us.name, aliases: [], legalForm: null, country: us.country, address: null, dpfId: p.dpfId }, catalog));
+    return { ...p, dpfId: null };
+  });
+  return { plans: placed, holders };
+}
+
 /** Two plans for one key (a recipient and its alias in one policy) become one node. */
 function mergePlans(a: OrgPlan, b: OrgPlan): OrgPlan {
   return {
@@ -97,7 +116,10 @@ export class Resolver {
    * index of input i's corporate parent; it is recorded on a node that has none yet.
    */
   async organizations(inputs: OrgInput[], parents: (number | null)[] = []): Promise<string[]> {
-    const plans = inputs.map((o) => planOrganization(o, this.catalog));
+    const { plans, holders } = placeDpfIds(
+      inputs.map((o) => planOrganization(o, this.catalog)),
+      this.catalog,
+    );
     const lookupKeys = uniq(plans.flatMap((p) => p.lookupKeys));
     if (lookupKeys.length) {
       // A name seen before under another spelling resolves to the oldest node carrying it.
@@ -112,7 +134,7 @@ export class Resolver {
       }
     }
     const byKey = new Map<string, OrgPlan>();
-    for (const p of plans) byKey.set(p.key, byKey.has(p.key) ? mergePlans(byKey.get(p.key)!, p) : p);
+    for (const p of [...plans, ...holders]) byKey.set(p.key, byKey.has(p.key) ? mergePlans(byKey.get(p.key)!, p) : p);
     const merged = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
     await this.countries(merged.map((p) => p.country));
 
@@ -130,7 +152,7 @@ export class Resolver {
           legalForm: p.legalForm,
           countryCode: p.country,
           address: p.address,
-          dpfId: p.dpfId,
+          dpfId: p.country === 'US' ? p.dpfId : null,
         })),
       ),
       ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId', 'parentId'],
@@ -152,7 +174,8 @@ export class Resolver {
       if (!row.legalForm && p.legalForm) fill.legalForm = p.legalForm;
       if (!row.countryCode && p.country) fill.countryCode = p.country;
       if (!row.address && p.address) fill.address = p.address;
-      if (!row.dpfId && p.dpfId) fill.dpfId = p.dpfId;
+      // only on a node seated in the US (a node's first seat stays: see placeDpfIds)
+      if (!row.dpfId && p.dpfId && (row.countryCode ?? p.country) === 'US') fill.dpfId = p.dpfId;
       if (!row.parentId && parentOf.has(row.id)) fill.parentId = parentOf.get(row.id);
       if (Object.keys(fill).length) await this.tx.organization.update({ where: { id: row.id }, data: fill });
     }

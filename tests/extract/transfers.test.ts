@@ -45,6 +45,15 @@ describe('decideTransfers', () => {
     expect(brief(decideTransfers(subject('US'), own(facts({ privacyShield: true })), evidenceOf))).toEqual([{ country: 'US', mechanisms: [], certainty: 'possible' }]);
   });
 
+  it('reads the DPF participant id from the list page and from the search page (its id= parameter)', () => {
+    const dpfIdOf = (url: string) =>
+      decideTransfers(subject('US'), own(facts({ mechanisms: ['DPF'] })), (i) => ({ ...evidenceOf(i), quote: `Weitere Informationen: ${url}.` }))[0].dpfId;
+    expect(dpfIdOf('https://www.dataprivacyframework.gov/participant/5780')).toBe('5780');
+    expect(dpfIdOf('https://www.dataprivacyframework.gov/s/participant-search/participantdetail?contact=true&id=a2zt0000000KzLyAAK&status=Active')).toBe('a2zt0000000KzLyAAK');
+    expect(dpfIdOf('https://www.dataprivacyframework.gov/list')).toBeNull();
+    expect(dpfIdOf('https://www.dataprivacyframework.gov/s/participant-search')).toBeNull();
+  });
+
   it('a restriction to the EU undoes the destinations of the sentences just before it, not later ones', () => {
     const located = facts({ destinations: [dest('US')], assertsTransfer: true, statesTransfer: true });
     expect(decideTransfers(subject('DE'), own(located, facts({ euOnly: true })), evidenceOf)).toEqual([]);

@@ -2,6 +2,18 @@
 import { builder } from '../builder.js';
 import { MechanismEnum } from './enums.js';
 import { dashboard, type Dashboard } from '../../store/queries.js';
+import type { Mechanism } from '../../extract/types.js';
+
+/** What a dashboard shows for each bucket of byMechanism; null is the bucket of transfers that state none. */
+const MECHANISM_LABEL: Record<Mechanism, string> = {
+  SCC: 'Standard contractual clauses',
+  DPF: 'EU-US Data Privacy Framework',
+  BCR: 'Binding corporate rules',
+  ADEQUACY: 'Adequacy decision (stated)',
+  ART49: 'Art. 49 derogation',
+  OTHER: 'Other safeguard',
+};
+const NO_MECHANISM_LABEL = 'No mechanism stated';
 
 const CountryCount = builder.objectRef<Dashboard['byCountry'][number]>('CountryCount').implement({
   fields: (t) => ({
@@ -17,8 +29,20 @@ const CountryCount = builder.objectRef<Dashboard['byCountry'][number]>('CountryC
 
 const MechanismCount = builder.objectRef<Dashboard['byMechanism'][number]>('MechanismCount').implement({
   fields: (t) => ({
-    mechanism: t.expose('mechanism', { type: MechanismEnum, nullable: true, description: 'null: no mechanism stated.' }),
-    count: t.exposeInt('count'),
+    mechanism: t.expose('mechanism', {
+      type: MechanismEnum,
+      nullable: true,
+      description: 'The stated mechanism; null for the bucket of transfers that state none (noMechanism: true).',
+    }),
+    noMechanism: t.boolean({ description: 'true for the one bucket of transfers with no mechanism stated (mechanism: null).', resolve: (m) => m.mechanism === null }),
+    label: t.string({
+      description: `A name to show: "Standard contractual clauses", … and "${NO_MECHANISM_LABEL}" for the null bucket.`,
+      resolve: (m) => (m.mechanism ? MECHANISM_LABEL[m.mechanism] : NO_MECHANISM_LABEL),
+    }),
+    count: t.exposeInt('count', {
+      description:
+        'Current transfers (any destination) stating this mechanism; a transfer with several counts under each, one with none once under null — including transfers an adequacy decision covers (Dashboard.transfersCoveredByAdequacy) and those within the EEA.',
+    }),
   }),
 });
 
@@ -42,9 +66,20 @@ const DashboardRef = builder.objectRef<Dashboard>('Dashboard').implement({
     services: t.exposeInt('services'),
     transfers: t.exposeInt('transfers'),
     thirdCountryTransfers: t.exposeInt('thirdCountryTransfers'),
-    transfersWithoutMechanism: t.exposeInt('transfersWithoutMechanism', { description: 'Third-country transfers with no mechanism stated.' }),
+    transfersWithoutMechanism: t.exposeInt('transfersWithoutMechanism', {
+      description:
+        'Third-country transfers with no mechanism stated and no EU adequacy decision for the destination (Transfer.coveredBy: NONE; the totalCount of the transfersWithoutMechanism list). Transfers to an adequacy country are covered by the decision and counted in transfersCoveredByAdequacy instead.',
+    }),
+    transfersCoveredByAdequacy: t.exposeInt('transfersCoveredByAdequacy', {
+      description:
+        'Third-country transfers with no mechanism stated to a country with an EU adequacy decision (CH, GB, JP, …; never the US): the decision covers them (Transfer.coveredBy: ADEQUACY_DECISION).',
+    }),
     byCountry: t.field({ type: [CountryCount], resolve: (d) => d.byCountry }),
-    byMechanism: t.field({ type: [MechanismCount], resolve: (d) => d.byMechanism }),
+    byMechanism: t.field({
+      type: [MechanismCount],
+      description: `Current transfers per stated mechanism, most first; the bucket with mechanism null (label "${NO_MECHANISM_LABEL}") counts the transfers that state none.`,
+      resolve: (d) => d.byMechanism,
+    }),
     topVendors: t.field({ type: [VendorCount], resolve: (d) => d.topVendors }),
   }),
 });

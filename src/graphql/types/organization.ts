@@ -2,7 +2,8 @@
 // controller (vendor tree).
 import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
-import { CURRENT, countryCode, organizationDirectWhere, organizationNameWhere } from '../../store/queries.js';
+import { CURRENT, countryCode } from '../../store/queries.js';
+import { matchOrganizations, type OrganizationMatch } from '../../store/org-match.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 export const Organization = builder.prismaNode('Organization', {
@@ -14,7 +15,11 @@ export const Organization = builder.prismaNode('Organization', {
     legalForm: t.exposeString('legalForm', { nullable: true }),
     country: t.relation('country', { nullable: true, description: 'Seat.' }),
     address: t.exposeString('address', { nullable: true }),
-    dpfId: t.exposeString('dpfId', { nullable: true }),
+    dpfId: t.exposeString('dpfId', {
+      nullable: true,
+      description:
+        'Data Privacy Framework participant id, as a policy cites it: only on organizations seated in the US (a policy citing one for "Google Ireland Limited" certifies Google LLC, which gets it).',
+    }),
     parent: t.relation('parent', { nullable: true, description: 'Corporate parent.' }),
     children: t.relation('children'),
     seatedInThirdCountry: t.boolean({
@@ -111,6 +116,51 @@ function organizationWhere(f: typeof OrganizationFilterInput.$inferInput | null 
   return { AND: and };
 }
 
+const OrganizationMatchKind = builder.enumType('OrganizationMatchKind', {
+  description: 'How an organization answers to a name, strongest first.',
+  values: {
+    NAME: { description: 'Its own name (or its catalog legal or former name).' },
+    ALIAS: { description: 'An alias a policy used for it.' },
+    BRAND: { description: 'A brand or product of its catalog vendor ("Google Analytics" for Google Ireland Limited and Google LLC).' },
+  } as const,
+});
+
+const OrganizationMatchRef = builder.objectRef<OrganizationMatch>('OrganizationMatch').implement({
+  description: 'One organization answering to a name, with why and how much it is engaged.',
+  fields: (t) => ({
+    organization: t.prismaField({
+      type: 'Organization',
+      resolve: (query, m, _a, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: m.organizationId } }),
+    }),
+    matchedBy: t.field({ type: OrganizationMatchKind, resolve: (m) => m.matchedBy }),
+    engagements: t.exposeInt('engagements', { description: 'Current engagements as recipient or controller: the tie-break within one kind of match.' }),
+  }),
+});
+
+/** Candidates listed unless `first` asks for another number. */
+const DEFAULT_CANDIDATES = 10;
+
+const OrganizationMatches = builder.objectRef<{ name: string; matches: OrganizationMatch[] }>('OrganizationMatches').implement({
+  description: 'The organizations a name designates, best first (the order of organization(name:)).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The name asked for.' }),
+    best: t.prismaField({
+      type: 'Organization',
+      nullable: true,
+      description: 'What organization(name:) answers; null when nothing matches.',
+      resolve: (query, r, _a, ctx) => (r.matches[0] ? ctx.prisma.organization.findUnique({ ...query, where: { id: r.matches[0].organizationId } }) : null),
+    }),
+    ambiguous: t.boolean({ description: 'More than one organization answers to the name: best is a choice, see candidates.', resolve: (r) => r.matches.length > 1 }),
+    totalCount: t.int({ description: 'How many organizations answer to the name.', resolve: (r) => r.matches.length }),
+    candidates: t.field({
+      type: [OrganizationMatchRef],
+      args: { first: t.arg.int({ description: `How many, best first (default ${DEFAULT_CANDIDATES}, at most 200).` }) },
+      resolve: (r, args) => r.matches.slice(0, Math.min(Math.max(args.first ?? DEFAULT_CANDIDATES, 0), 200)),
+    }),
+  }),
+});
+
+
 builder.queryFields((t) => ({
   organizations: t.prismaConnection({
     type: 'Organization',
@@ -123,12 +173,19 @@ builder.queryFields((t) => ({
   organization: t.prismaField({
     type: 'Organization',
     nullable: true,
-    description: 'One organization by name or alias (normalized: legal form, case and punctuation ignored).',
+    description:
+      'The organization a name designates best (normalized: legal form, case and punctuation ignored): its own name before an alias before a catalog brand or product of its vendor ("Google Analytics" → Google\'s entities), then the most current engagements, then name. Several can answer to one name ("Google"): organizationMatches lists them all.',
     args: { name: t.arg.string({ required: true }) },
-    resolve: async (query, _p, args, ctx) =>
-      // its own name or alias first; else a catalog brand's first entity ("Google" → Google Ireland/LLC)
-      (await ctx.prisma.organization.findFirst({ ...query, where: await organizationDirectWhere(args.name), orderBy: { createdAt: 'asc' } })) ??
-      ctx.prisma.organization.findFirst({ ...query, where: await organizationNameWhere(args.name), orderBy: { createdAt: 'asc' } }),
+    resolve: async (query, _p, args, ctx) => {
+      const [best] = await matchOrganizations(ctx.prisma, args.name);
+      return best ? ctx.prisma.organization.findUnique({ ...query, where: { id: best.organizationId } }) : null;
+    },
+  }),
+  organizationMatches: t.field({
+    type: OrganizationMatches,
+    description: 'Every organization a name designates, best first in the order organization(name:) picks by, and whether the name is ambiguous.',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (_p, args, ctx) => ({ name: args.name, matches: await matchOrganizations(ctx.prisma, args.name) }),
   }),
   thirdCountryRecipients: t.prismaConnection({
     type: 'Organization',

@@ -1,8 +1,9 @@
 // Transfer: recipient —TRANSFERS_TO→ country, with the controller whose policy states it.
 import { builder } from '../builder.js';
-import { CertaintyEnum, MechanismEnum } from './enums.js';
+import { CertaintyEnum, MechanismEnum, TransferCoverageEnum } from './enums.js';
 import { evidenceQuery } from './evidence.js';
 import { transferWhere, type TransferFilter } from '../../store/queries.js';
+import { coverageOf } from '../../store/coverage.js';
 import { perRequest } from '../request-memo.js';
 import type { Context } from '../builder.js';
 
@@ -16,8 +17,19 @@ export const Transfer = builder.prismaNode('Transfer', {
     country: t.relation('country', { nullable: true, description: 'The destination; null for a third country the policy does not name.' }),
     thirdCountry: t.exposeBoolean('thirdCountry', { description: 'Outside the EU/EEA (or unnamed).' }),
     mechanisms: t.expose('mechanisms', { type: [MechanismEnum], description: 'The mechanisms the policy states for this transfer; empty when none is stated.' }),
+    coveredBy: t.field({
+      type: TransferCoverageEnum,
+      description:
+        'Why this transfer is or is not covered: WITHIN_EEA, STATED_MECHANISM, ADEQUACY_DECISION (no mechanism stated, but the destination has an EU adequacy decision) or NONE (the "without mechanism" risk).',
+      select: { thirdCountry: true, mechanisms: true, country: { select: { adequacy: true } } },
+      resolve: (t) => coverageOf(t),
+    }),
     certainty: t.expose('certainty', { type: CertaintyEnum }),
-    dpfId: t.exposeString('dpfId', { nullable: true, description: 'Data Privacy Framework participant id, where cited.' }),
+    dpfId: t.exposeString('dpfId', {
+      nullable: true,
+      description:
+        'Data Privacy Framework participant id the policy cites for this transfer. It names a US organization: the recipient where it sits in the US, else its vendor\'s US entity (which carries it as Organization.dpfId).',
+    }),
     evidence: t.relation('evidence', { query: evidenceQuery }),
     version: t.relation('version', { description: 'The policy version this transfer comes from.' }),
     engagement: t.relation('engagement'),
@@ -28,7 +40,8 @@ export const TransferFilterInput = builder.inputType('TransferFilter', {
   fields: (t) => ({
     country: t.string({ description: 'Destination: ISO code ("US") or English/German name.' }),
     mechanism: t.field({ type: MechanismEnum, description: 'Only transfers stating this mechanism.' }),
-    noMechanism: t.boolean({ description: 'true: only transfers with no mechanism stated; false: only with one.' }),
+    noMechanism: t.boolean({ description: 'true: only transfers with no mechanism stated (those an adequacy decision covers included: see coveredBy); false: only with one.' }),
+    coveredBy: t.field({ type: TransferCoverageEnum, description: 'Only transfers resting on this; NONE: third-country transfers nothing covers.' }),
     service: t.string({ description: 'A service or its vendor, by name or alias, case-insensitive ("Zoom").' }),
     vendor: t.string({ description: 'The recipient organization, by name or alias.' }),
     controller: t.string({ description: 'The controller, by name or alias.' }),
@@ -42,7 +55,7 @@ const transferOrder = [{ controller: { name: 'asc' as const } }, { id: 'asc' as 
 
 /** The where-clause of a filter, resolved once per request (totalCount and the page share it). */
 const whereOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `transferWhere:${JSON.stringify(filter)}`, () => transferWhere(ctx.prisma, filter));
-const WITHOUT_MECHANISM: TransferFilter = { thirdCountry: true, noMechanism: true };
+const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
 
 builder.queryFields((t) => ({
   transfers: t.prismaConnection({
@@ -57,7 +70,8 @@ builder.queryFields((t) => ({
   transfersWithoutMechanism: t.prismaConnection({
     type: 'Transfer',
     cursor: 'id',
-    description: 'Risk: transfers to third countries (named or not) for which the policy states no mechanism.',
+    description:
+      'Risk: transfers to third countries (named or not) for which the policy states no mechanism and no EU adequacy decision covers the destination (coveredBy: NONE). A transfer to CH, GB, JP, … without a stated mechanism is not listed: the adequacy decision covers it (coveredBy: ADEQUACY_DECISION). The US is listed: only a stated DPF covers it.',
     totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await whereOf(ctx, WITHOUT_MECHANISM) }),
     resolve: async (query, _p, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: await whereOf(ctx, WITHOUT_MECHANISM), orderBy: transferOrder }),
   }),

@@ -9,6 +9,7 @@ import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
 import { announceServer } from '../store/data-lock.js';
+import { coalesce } from '../util/coalesce.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -55,8 +56,9 @@ async function serve(argv: string[]): Promise<number> {
     host,
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
-  // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers.
-  const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, app.invalidateCache, { log: console.error }) : null;
+  // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached
+  // answers, at most once a second during a bulk load (the first commit after a quiet spell at once).
+  const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, coalesce(app.invalidateCache, 1000), { log: console.error }) : null;
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};

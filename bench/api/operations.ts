@@ -65,7 +65,7 @@ function serviceIdsSql(p: { services: number; name: number; vendors: number; key
 svc AS (SELECT id FROM "Service" WHERE key = ANY($${p.services}::text[]) OR aliases @> ARRAY[$${p.name}]::text[]),
 org AS (SELECT id FROM "Organization" WHERE key = ANY($${p.vendors}::text[]) OR "aliasKeys" @> ARRAY[$${p.key}]::text[]),
 brand AS (SELECT id FROM "Organization" WHERE key = ANY($${p.brands}::text[])),
-eng AS (SELECT DISTINCT es."A" AS id FROM "_EngagementServices" es WHERE es."B" IN (SELECT id FROM svc)
+eng AS (SELECT DISTINCT es."A" AS id FROM "_EngagementServices" es WHERE es."B" = ANY(ARRAY(SELECT id FROM svc))
         AND es."A" NOT IN (SELECT e.id FROM "Engagement" e WHERE e."recipientId" IN (SELECT id FROM org)))`;
 }
 

@@ -115,7 +115,11 @@ interface ServiceIds {
  * lists, each branch on an index: Service.key / aliases (GIN), Organization.key / aliasKeys
  * (GIN), _EngagementServices(B, A) and Engagement(recipientId, id) for the engagements naming
  * the service whose recipient is not the vendor itself (a transfer's recipient is its
- * engagement's, so those transfers already match by recipientId): few rows.
+ * engagement's, so those transfers already match by recipientId): few rows. `= ANY(ARRAY(…))`,
+ * not `IN (SELECT …)`: with the latter PostgreSQL scanned all of _EngagementServices (166k rows
+ * on 10,000 policies, 309 ms under load) instead of its index on B (65 ms, one heap page per link
+ * of the service; an index on (B, A) would make it index-only, but Prisma's diff drops any
+ * index it cannot declare, and it cannot declare one on an implicit many-to-many table).
  */
 async function serviceIdsWhere(prisma: PrismaClient, service: string): Promise<Prisma.TransferWhereInput> {
   const catalog = await loadCatalog();
@@ -127,7 +131,7 @@ async function serviceIdsWhere(prisma: PrismaClient, service: string): Promise<P
     org AS (SELECT id FROM "Organization" WHERE key = ANY(${vendorKeys}::text[]) OR "aliasKeys" @> ARRAY[${key}]::text[])
     SELECT ARRAY(SELECT id FROM svc) AS services, ARRAY(SELECT id FROM org) AS vendors,
       ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${brandKeys}::text[])) AS brands,
-      ARRAY(SELECT DISTINCT es."A" FROM "_EngagementServices" es WHERE es."B" IN (SELECT id FROM svc)
+      ARRAY(SELECT DISTINCT es."A" FROM "_EngagementServices" es WHERE es."B" = ANY(ARRAY(SELECT id FROM svc))
         AND es."A" NOT IN (SELECT e.id FROM "Engagement" e WHERE e."recipientId" IN (SELECT id FROM org))) AS engagements`;
   const or: Prisma.TransferWhereInput[] = [
     ...(ids.services.length ? [{ serviceId: { in: ids.services } }] : []),

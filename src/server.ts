@@ -10,24 +10,12 @@ import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
+import { mayRead, refuseRead } from './http/read-access.js';
+import { serveExport } from './export/http.js';
+import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
-export const EXAMPLE_QUERY = `# Who transfers personal data to the US via Zoom?
-{
-  transfers(filter: { country: "US", service: "Zoom" }) {
-    totalCount
-    edges { node {
-      controller { name }
-      recipient { name }
-      service { name }
-      country { code }
-      mechanisms
-      certainty
-      evidence { quote section }
-    } }
-  }
-}
-`;
+export { EXAMPLE_QUERY } from './graphql/examples.js';
 
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
@@ -51,14 +39,15 @@ export interface AppOptions {
 /** The Yoga app; `graphChanged` is called after every ingestPolicy (the response cache's invalidation). */
 export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => void): YogaServerInstance<Record<string, unknown>, Context> {
   const production = opts.production ?? process.env.NODE_ENV === 'production';
-  const graphiql = opts.graphiql ?? (production ? process.env.GRAPHIQL === '1' : true);
+  const graphiql = graphiqlEnabled(opts);
   const origins = opts.corsOrigins ?? corsOriginsFromEnv();
   const writeLimiter = createWriteLimiter(opts.writesPerMinute ?? (Number(process.env.WRITES_PER_MINUTE) || 60), 60);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: graphiql ? { title: 'Policy Graph', defaultQuery: EXAMPLE_QUERY } : false,
+    graphiql: graphiql ? graphiqlOptions() : false,
+    renderGraphiQL: renderGraphiqlPage,
     // no Access-Control-* headers unless an operator lists origins: a foreign page cannot read answers
     cors: origins.length ? { origin: origins, credentials: false, methods: ['GET', 'POST'] } : false,
     batching: false,
@@ -101,6 +90,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
   const yoga = createApp(db, opts, cache?.invalidate);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+  const graphiqlOn = graphiqlEnabled(opts);
   const readsRequireKey = opts.readsRequireKey ?? process.env.READS_REQUIRE_KEY === '1';
   const timeoutMs = opts.executionTimeoutMs ?? (Number(process.env.EXECUTION_TIMEOUT_MS) || 30_000);
   const handle = (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -114,14 +104,13 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
       res.writeHead(302, { location: '/graphql' }).end();
       return;
     }
+    if (graphiqlOn && serveGraphiqlAsset(req, res, path)) return;
+    if (path.startsWith('/export/')) return void serveExport(db.prisma, req, res, path, { readsRequireKey });
     const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');
     if (readsRequireKey && !page && req.method !== 'OPTIONS') {
       // checked before the response cache: a cached answer is no way around the key
-      authenticate(db.prisma, req.headers.authorization).then(
-        (caller) => {
-          if (caller && caller !== 'invalid' && (caller.scopes.includes('read') || caller.scopes.includes('write'))) return handle(req, res, path);
-          res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end(JSON.stringify({ errors: [{ message: 'an API key with the "read" scope is required: Authorization: Bearer <key>', extensions: { code: 'UNAUTHORIZED' } }] }));
-        },
+      mayRead(db.prisma, req.headers.authorization).then(
+        (allowed) => (allowed ? handle(req, res, path) : refuseRead(res)),
         (e) => res.headersSent || res.writeHead(500).end(String(e)),
       );
       return;

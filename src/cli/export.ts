@@ -1,90 +1,36 @@
-// `export`: current transfers as CSV or JSON, with the same filters as the GraphQL
-// `transfers(filter:)` query.
-import { writeFileSync } from 'node:fs';
+// `export`: transfers, engagements, sub-processor links or the whole current graph as CSV,
+// JSON or DPV JSON-LD, with the same filters as the GraphQL `transfers(filter:)` query.
+// Streamed from the database to the file (or stdout), like the server's /export/ routes.
+import { createWriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { openDbFromEnv } from '../db.js';
-import { countryCode, transferWhere, type TransferFilter } from '../store/queries.js';
+import { countryCode } from '../store/queries.js';
 import { MECHANISMS } from '../extract/types.js';
-import { COVERAGES, coverageOf, type Coverage } from '../store/coverage.js';
 import { countryByCode } from '../kb/countries.js';
-import { oneOf, parseCommand, withUsage } from './args.js';
+import { COVERAGES } from '../store/coverage.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { countRecords, EXPORT_KINDS, filterProblem, transferRecords, type ExportFilter } from '../export/records.js';
+import { csvRow } from '../export/csv.js';
+import { EXPORT_FORMATS, exportStream } from '../export/stream.js';
+import { oneOf, parseCommand, UsageError, withUsage } from './args.js';
 
-const USAGE = `usage: policy-graph export [--format csv|json] [--out FILE] [--country C] [--service S] [--vendor V]
-       [--controller C] [--mechanism M] [--no-mechanism] [--covered-by ${COVERAGES.join('|')}]
-       [--third-country] [--certainty stated|possible] [--history]
+const USAGE = `usage: policy-graph export [--what transfers|engagements|subprocessors|graph] [--format csv|json|jsonld] [--bom]
+       [--out FILE] [--country C] [--service S] [--vendor V] [--controller C] [--mechanism M]
+       [--no-mechanism] [--covered-by ${COVERAGES.join('|')}] [--third-country] [--certainty stated|possible] [--history]
+  Current records (--history: superseded versions too), filtered as the API's transfers(filter:).
+  --what      transfers (default); engagements (controller → recipient, with role); subprocessors
+              (processor → sub-processor); graph (all three; filters: country, service, vendor, controller)
+  --format    csv (default), json, or jsonld (W3C Data Privacy Vocabulary, context embedded)
+  --bom       CSV with a UTF-8 byte order mark, for Excel
   --covered-by none  the third-country transfers nothing covers (no mechanism stated, no adequacy decision)`;
 
-export interface TransferRow {
-  controller: string;
-  recipient: string;
-  recipientCountry: string | null;
-  service: string | null;
-  country: string | null;
-  thirdCountry: boolean;
-  mechanisms: string[];
-  /** What the transfer rests on (coverage.ts): an adequacy decision covers one with no mechanism stated. */
-  coveredBy: Coverage;
-  certainty: string;
-  dpfId: string | null;
-  source: string;
-  lastUpdated: string | null;
-  contentHash: string;
-  quote: string;
-  section: string | null;
-}
-
-export async function exportTransfers(prisma: PrismaClient, filter: TransferFilter): Promise<TransferRow[]> {
-  const rows = await prisma.transfer.findMany({
-    where: await transferWhere(prisma, filter),
-    orderBy: [{ controller: { name: 'asc' } }, { recipient: { name: 'asc' } }, { id: 'asc' }],
-    include: {
-      controller: { select: { name: true } },
-      recipient: { select: { name: true, countryCode: true } },
-      country: { select: { adequacy: true } },
-      service: { select: { name: true } },
-      version: { select: { contentHash: true, lastUpdated: true, policy: { select: { source: true } } } },
-      evidence: { orderBy: { start: 'asc' }, select: { quote: true, section: true } },
-    },
-  });
-  return rows.map((t) => ({
-    controller: t.controller.name,
-    recipient: t.recipient.name,
-    recipientCountry: t.recipient.countryCode,
-    service: t.service?.name ?? null,
-    country: t.countryCode,
-    thirdCountry: t.thirdCountry,
-    mechanisms: t.mechanisms,
-    coveredBy: coverageOf(t),
-    certainty: t.certainty,
-    dpfId: t.dpfId,
-    source: t.version.policy.source,
-    lastUpdated: t.version.lastUpdated,
-    contentHash: t.version.contentHash,
-    quote: t.evidence.map((e) => e.quote).join(' … '),
-    section: t.evidence[0]?.section ?? null,
-  }));
-}
-
-const COLUMNS: (keyof TransferRow)[] = [
-  'controller', 'recipient', 'recipientCountry', 'service', 'country', 'thirdCountry', 'mechanisms', 'coveredBy', 'certainty', 'dpfId', 'source', 'lastUpdated', 'contentHash', 'section', 'quote',
-];
-
-export function toCsv(rows: TransferRow[]): string {
-  const cell = (v: unknown) => {
-    const s = Array.isArray(v) ? v.join('|') : v == null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
-}
-
-export function runExport(args: string[]): Promise<number> {
-  return withUsage(USAGE, () => exportCommand(args));
-}
-
 const OPTIONS = {
+  what: { type: 'string' },
   format: { type: 'string' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
+  bom: { type: 'boolean' },
   out: { type: 'string' },
   country: { type: 'string' },
   service: { type: 'string' },
@@ -98,13 +44,25 @@ const OPTIONS = {
   history: { type: 'boolean' },
 } as const;
 
+/** The transfers under `filter` as the flat rows of the CSV (for a caller that wants them in memory). */
+export async function exportTransfers(prisma: PrismaClient, filter: ExportFilter): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for await (const t of transferRecords(prisma, filter)) rows.push(csvRow('transfers', t));
+  return rows;
+}
+
+export function runExport(args: string[]): Promise<number> {
+  return withUsage(USAGE, () => exportCommand(args));
+}
+
 async function exportCommand(args: string[]): Promise<number> {
   const parsed = parseCommand(args, OPTIONS, USAGE);
   if (!parsed) return 0;
   const v = parsed.values;
-  const format = v.json ? 'json' : v.csv ? 'csv' : (oneOf('format', v.format, ['csv', 'json'] as const) ?? 'csv');
-  const out = v.out;
-  const filter: TransferFilter = {
+  const what = oneOf('what', v.what, EXPORT_KINDS) ?? 'transfers';
+  const format = v.json ? 'json' : v.csv ? 'csv' : (oneOf('format', v.format, EXPORT_FORMATS) ?? 'csv');
+  if (v.bom && format !== 'csv') throw new UsageError('--bom applies to --format csv only');
+  const filter: ExportFilter = {
     country: v.country,
     service: v.service,
     vendor: v.vendor,
@@ -116,20 +74,34 @@ async function exportCommand(args: string[]): Promise<number> {
     certainty: oneOf('certainty', v.certainty, ['STATED', 'POSSIBLE'] as const),
     includeHistory: v.history,
   };
+  const problem = filterProblem(what, filter);
+  if (problem) throw new UsageError(problem);
   // a country filter takes ISO codes (and names): an unknown one answers nothing, so say why
   if (v.country && !countryByCode(countryCode(v.country))) {
-    console.error(`warning: "${v.country}" is not a country this graph knows (ISO 3166-1 alpha-2, e.g. US, GB, CH); no transfer will match`);
+    console.error(`warning: "${v.country}" is not a country this graph knows (ISO 3166-1 alpha-2, e.g. US, GB, CH); nothing will match`);
   }
   const db = await openDbFromEnv();
   try {
-    const rows = await exportTransfers(db.prisma, filter);
-    const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows);
-    if (out) {
-      writeFileSync(out, text);
-      console.error(`wrote ${rows.length} transfers to ${out}`);
-    } else process.stdout.write(text);
+    const count = v.out ? await countRecords(db.prisma, what, filter) : 0;
+    const body = exportStream(db.prisma, what, format, filter, { bom: v.bom });
+    // stdout stays open after the export (other output may follow); a file is closed
+    try {
+      await pipeline(body, v.out ? createWriteStream(v.out) : stdoutKeptOpen());
+    } catch (e) {
+      // `export … | head`: the reader has what it wanted
+      if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+    }
+    if (v.out) console.error(`wrote ${count} ${what === 'graph' ? 'records' : what} to ${v.out}`);
   } finally {
     await db.close();
   }
   return 0;
+}
+
+function stdoutKeptOpen(): Writable {
+  const out = new Writable({ write: (chunk, _enc, done) => (process.stdout.write(chunk) ? done() : process.stdout.once('drain', done)) });
+  const fail = (e: Error) => out.destroy(e);
+  process.stdout.on('error', fail);
+  out.once('close', () => process.stdout.off('error', fail));
+  return out;
 }

@@ -9,7 +9,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = 
   serve: { run: async () => (await import('./serve.js')).runServe, help: 'serve [--port N] [--host H]  GraphQL API + GraphiQL on 127.0.0.1:4000; seeds an empty database' },
   ingest: { run: async () => (await import('./ingest.js')).runIngest, help: 'ingest [--source S] FILE|DIR|URL...  extract and store policies (DATABASE_URL or .data/pglite)' },
   keys: { run: async () => (await import('./keys.js')).runKeys, help: 'keys create --name N [--scope write|read] | list | revoke ID  API keys for writes (and reads)' },
-  export: { run: async () => (await import('./export.js')).runExport, help: 'export [--format csv|json] [--out FILE] [--country C] [--service S] ...  current transfers' },
+  export: { run: async () => (await import('./export.js')).runExport, help: 'export [--what transfers|engagements|subprocessors|graph] [--format csv|json|jsonld] [--out FILE] [--country C] ...  current graph as CSV, JSON or DPV JSON-LD' },
 };
 
 async function main(argv: string[]): Promise<number> {

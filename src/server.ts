@@ -8,6 +8,7 @@ import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
+import { noStorePlugin } from './graphql/no-store.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
 import { mayRead, refuseRead } from './http/read-access.js';
@@ -53,7 +54,7 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
     batching: false,
     maskedErrors: true,
     // the request's signal (client gone, time budget spent) stops execution between fields
-    plugins: [useExecutionCancellation(), ...limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' })],
+    plugins: [useExecutionCancellation(), ...limitPlugins({ limits: opts.limits, production, introspection: process.env.INTROSPECTION === '1' }), noStorePlugin()],
     context: ({ request }) => {
       let caller: ReturnType<typeof authenticate> | undefined;
       return {

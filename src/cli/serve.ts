@@ -8,13 +8,15 @@ import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
 import { listenForGraphChanges } from '../store/changes.js';
+import { startDeliveryWorker } from '../store/webhook-worker.js';
 import { announceServer } from '../store/data-lock.js';
 import { coalesce } from '../util/coalesce.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
-  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (README, "Security").`;
+  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
+  WEBHOOK_POLL_MS (README, "Security", "Webhooks").`;
 
 /** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
 function portFree(port: number, host: string): Promise<string | null> {
@@ -59,6 +61,8 @@ async function serve(argv: string[]): Promise<number> {
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached
   // answers, at most once a second during a bulk load (the first commit after a quiet spell at once).
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, coalesce(app.invalidateCache, 1000), { log: console.error }) : null;
+  // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
+  const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
   console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
   // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
@@ -66,6 +70,7 @@ async function serve(argv: string[]): Promise<number> {
     unannounce();
     await listener?.close();
     await app.close();
+    await deliveries.stop();
     await pool.close();
     await db.close();
     process.exit(0);

@@ -57,6 +57,7 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     generation: () => generation,
     store(requestBody, startedAt, answer, vary = '') {
       if (startedAt !== generation || answer.status !== 200 || answer.body.length > maxAnswer || !isQuery(requestBody) || hasErrors(answer.body)) return;
+      if (/no-store/i.test(answer.headers['cache-control'] ?? '')) return;
       cache.set(`${vary}\n${requestBody}`, answer);
     },
     invalidate() {

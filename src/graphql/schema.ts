@@ -15,5 +15,6 @@ import './types/processing-location.js';
 import './types/region.js';
 import './types/dashboard.js';
 import './types/ingest.js';
+import './types/changes.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -43,13 +43,15 @@ export function publicOnlyLookup(hostname: string, options: object, callback: (e
 
 const PUBLIC_ONLY = new Agent({ connect: { lookup: publicOnlyLookup as never, timeout: 10_000 } });
 const ANY_HOST = new Agent({ connect: { timeout: 10_000 } });
+/** The connection pool for a request: public addresses only unless private ones are allowed (webhook deliveries share it). */
+export const dispatcherFor = (allowPrivateNetwork: boolean | undefined) => (allowPrivateNetwork ? ANY_HOST : PUBLIC_ONLY);
 
 /**
  * Checked before connecting, for a clear answer: an address literal (connected to without a
  * lookup, so only this check applies) or a name's addresses. The connector checks again the
  * addresses it actually connects to.
  */
-async function assertPublicHost(url: URL): Promise<void> {
+export async function assertPublicHost(url: URL): Promise<void> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: string[];
   try {
@@ -152,7 +154,7 @@ export async function fetchPolicy(url: string, opts: FetchOptions = {}): Promise
   return { url: current.href, bytes, contentType };
 }
 
-function asFetchError(e: unknown, url: string, timeoutMs: number): FetchFailedError {
+export function asFetchError(e: unknown, url: string, timeoutMs: number): FetchFailedError {
   if (e instanceof FetchFailedError) return e;
   const cause = (e as { cause?: unknown })?.cause;
   if (cause instanceof BlockedAddressError) return new FetchFailedError('BLOCKED', url, cause.message);

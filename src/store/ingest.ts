@@ -17,6 +17,7 @@ import { tallyVersions } from './tallies.js';
 import { Resolver, type OrgInput } from './resolve.js';
 import { insertRowSets } from './insert-rows.js';
 import { notifyGraphChanged } from './changes.js';
+import { recordVersionChanges, type VersionSwitch } from './version-changes.js';
 import { organizationInputs, regionInputs, serviceNames, upperCode, VersionRows } from './version-rows.js';
 
 type Tx = Prisma.TransactionClient;
@@ -144,10 +145,10 @@ export async function ingestGraphs(prisma: PrismaClient, items: GraphToIngest[])
 
 async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promise<Written[]> {
   // Row locks on the policies, in source order: ingests of the same source serialize here.
-  const policies = await tx.$queryRawUnsafe<{ id: string; source: string; controllerId: string | null }[]>(
+  const policies = await tx.$queryRawUnsafe<{ id: string; source: string; controllerId: string | null; currentVersionId: string | null }[]>(
     `INSERT INTO "Policy" ("id", "source", "updatedAt")
      SELECT x."id", x."source", now() FROM json_to_recordset($1::json) AS x("id" text, "source" text) ORDER BY x."source"
-     ON CONFLICT ("source") DO UPDATE SET "updatedAt" = now() RETURNING "id", "source", "controllerId"`,
+     ON CONFLICT ("source") DO UPDATE SET "updatedAt" = now() RETURNING "id", "source", "controllerId", "currentVersionId"`,
     JSON.stringify(items.map((p) => ({ id: randomUUID(), source: p.source }))),
   );
   const policyOf = new Map(policies.map((p) => [p.source, p]));
@@ -159,7 +160,8 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
   const existingOf = new Map(existing.map((v) => [`${v.policyId}|${v.contentHash}`, v]));
 
   const out: Written[] = new Array(items.length);
-  let restored = false;
+  // each policy whose current version is replaced: its changes are recorded with it
+  const switches: VersionSwitch[] = [];
   const fresh: { index: number; item: Prepared; policyId: string }[] = [];
   for (const [index, item] of items.entries()) {
     const policy = policyOf.get(item.source)!;
@@ -173,12 +175,15 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
       const eng = await tx.engagement.findFirst({ where: { versionId: known.id }, select: { controllerId: true } });
       await tx.policyVersion.update({ where: { id: known.id }, data: { isCurrent: true } });
       await makeCurrent(tx, [{ policyId: policy.id, versionId: known.id, controllerId: eng?.controllerId ?? policy.controllerId }]);
-      restored = true;
+      switches.push({ policyId: policy.id, fromVersionId: policy.currentVersionId, toVersionId: known.id, controllerId: eng?.controllerId ?? policy.controllerId });
     }
     out[index] = { policyId: policy.id, versionId: known.id, created: false };
   }
   if (!fresh.length) {
-    if (restored) await notifyGraphChanged(tx);
+    if (switches.length) {
+      await recordVersionChanges(tx, switches);
+      await notifyGraphChanged(tx);
+    }
     return out;
   }
 
@@ -219,11 +224,13 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
     const versionId = randomUUID();
     rows.add(item.graph, { versionId, policyId, contentHash: item.hash, contentType: item.contentType }, { orgIds: ids, slots: v.slots, serviceIds, regionIds });
     current.push({ policyId, versionId, controllerId: ids[0] });
+    switches.push({ policyId, fromVersionId: policyOf.get(item.source)!.currentVersionId, toVersionId: versionId, controllerId: ids[0] });
     out[index] = { policyId, versionId, created: true };
   });
   // The versions and all their edges in one statement.
   await insertRowSets(tx, rows.rowSets());
   await makeCurrent(tx, current);
+  await recordVersionChanges(tx, switches);
   await notifyGraphChanged(tx);
   return out;
 }

@@ -9,6 +9,7 @@ import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { IngestInputOptions } from '../store/ingest-input.js';
 import type { AuthContext } from './auth.js';
+import type { TraversalBackend } from '../traversal/types.js';
 
 export interface Context extends AuthContext {
   prisma: PrismaClient;
@@ -16,6 +17,8 @@ export interface Context extends AuthContext {
   ingestOptions?: IngestInputOptions;
   /** Called after an ingestion through the API (invalidates the response cache). */
   graphChanged?: () => void;
+  /** Answers the traversal questions (Cypher when Neo4j is configured); SQL when absent. */
+  traversal?: TraversalBackend;
 }
 
 export const builder = new SchemaBuilder<{

@@ -7,7 +7,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
+import { createComplexityRule, fieldExtensionsEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
   /** Nesting of selections (fields, edges and nodes count). */
@@ -59,7 +59,8 @@ function useComplexityLimit(max: number): Plugin {
         createComplexityRule({
           maximumComplexity: max,
           variables,
-          estimators: [rowsEstimator],
+          // a field whose work exceeds the rows it returns (a multi-hop traversal) states its own estimate as `extensions.complexity`
+          estimators: [fieldExtensionsEstimator(), rowsEstimator],
           createError: (limit, cost) =>
             new GraphQLError(`Query too expensive: about ${cost} rows requested, at most ${limit} allowed. Ask for smaller pages or fewer nested lists.`, { extensions: { code: 'QUERY_TOO_EXPENSIVE' } }),
         }),

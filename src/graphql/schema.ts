@@ -16,5 +16,6 @@ import './types/region.js';
 import './types/dashboard.js';
 import './types/ingest.js';
 import './types/changes.js';
+import './types/traversal.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

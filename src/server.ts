@@ -11,6 +11,7 @@ import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { noStorePlugin } from './graphql/no-store.js';
 import { createWriteLimiter } from './graphql/auth.js';
 import { authenticate } from './store/api-keys.js';
+import { serveDashboard } from './http/static.js';
 import { mayRead, refuseRead } from './http/read-access.js';
 import { serveExport } from './export/http.js';
 import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
@@ -85,7 +86,7 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 }
 
-/** Listens on `port` (0: an ephemeral port) on loopback unless `host` (or HOST) says otherwise; "/" redirects to GraphiQL. */
+/** Listens on `port` (0: an ephemeral port) on loopback unless `host` (or HOST) says otherwise; "/" is the dashboard (src/http/static.ts). */
 export async function startServer(db: Db, port: number, opts: AppOptions & { host?: string } = {}): Promise<Running> {
   const cacheOptions = opts.responseCache ?? responseCacheOptionsFromEnv();
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
@@ -101,10 +102,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/' || path === '') {
-      res.writeHead(302, { location: '/graphql' }).end();
-      return;
-    }
+    if (serveDashboard(req, res, path)) return; // the page and its assets are public; the API calls it makes are not
     if (graphiqlOn && serveGraphiqlAsset(req, res, path)) return;
     if (path.startsWith('/export/')) return void serveExport(db.prisma, req, res, path, { readsRequireKey });
     const page = req.method === 'GET' && /text\/html/.test(req.headers.accept ?? '');

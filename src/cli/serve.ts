@@ -13,7 +13,7 @@ import { announceServer } from '../store/data-lock.js';
 import { coalesce } from '../util/coalesce.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
-  GraphQL API and GraphiQL on http://HOST:PORT/graphql (default 127.0.0.1:4000, or HOST / PORT);
+  the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
   NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
   WEBHOOK_POLL_MS (README, "Security", "Webhooks").`;
@@ -63,7 +63,7 @@ async function serve(argv: string[]): Promise<number> {
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, coalesce(app.invalidateCache, 1000), { log: console.error }) : null;
   // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
   const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
-  console.log(`Policy Graph GraphQL API and GraphiQL: ${app.url}`);
+  console.log(`Policy Graph dashboard: ${app.url.replace(/graphql$/, '')}\nGraphQL API and GraphiQL: ${app.url}`);
   // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
   const stop = async () => {

@@ -13,6 +13,7 @@
  * Every pattern is a flat alternation with bounded gaps.
  */
 import { NOT_A_USE } from './cues.js';
+import { startsScanner } from './literalScan.js';
 
 export type CandidateKind = 'organisation' | 'provider' | 'service' | 'list-item' | 'brand-list' | 'heading';
 
@@ -40,6 +41,8 @@ const NOT_A_NAME_WORD = /^(?:The|Die|Der|Das|Den|Dem|Des|Eine?[mnrs]?|Unsere?[mn
 /** "Anbieter ist …", "provided by …": the name runs up to the first comma, bracket or line end (two lines for a name set on its own line). */
 const PROVIDER =
   /\b(?:Anbieter(?:in)? (?:dieses Dienstes |des Dienstes |der Plattform |des Tools |dieser Website |dieser Seite )?ist|(?:provided|operated|offered|hosted|run) by|(?:betrieben|angeboten|bereitgestellt|gehostet) (?:wird |werden )?(?:von|durch))(?: the| die| der| dem| das)?:?[ \t]*\n?[ \t]*\n?[ \t]*/giu;
+// every match starts with one of these words (lower-cased): they find the few places worth trying PROVIDER at
+const PROVIDER_SCAN = startsScanner(PROVIDER, ['anbieter', 'provided', 'operated', 'offered', 'hosted', 'run', 'betrieben', 'angeboten', 'bereitgestellt', 'gehostet']);
 const PROVIDER_NAME = new RegExp(String.raw`^(?:${NAME_WORD}|\p{Ll}[\p{L}\p{N}.-]{2,30})(?: (?:${NAME_WORD}|of|for|für|de|&)){0,4}`, 'u');
 
 const SITE_OPERATED = /\b(?:Website|Webseite|Internetseite|Seite|Homepage|Onlineangebot|App|website|site|app) (?:is |wird |werden )?$/;
@@ -138,8 +141,7 @@ export function findCandidates(text: string): Candidate[] {
       add(kept.join(' '), m.index + words.slice(0, skip).join(' ').length + (skip ? 1 : 0), 'organisation');
     }
   }
-  PROVIDER.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = PROVIDER.exec(text)); ) {
+  for (const m of PROVIDER_SCAN.scan(text)) {
     const at = m.index + m[0].length;
     // "Diese Website wird betrieben von …", "This website is operated by:" names the controller
     if (SITE_OPERATED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;

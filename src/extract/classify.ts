@@ -68,9 +68,23 @@ interface MechanismHit {
   at: number;
 }
 
+/**
+ * Whether a text can name any role or mechanism: one RegExp of all the cues' alternatives, which
+ * V8 scans in about half the time of the cues one after another, and which most sentences fail.
+ * The cues of one list share their flags, so the union matches where any of them does.
+ */
+function anyOf(cues: { re: RegExp }[]): RegExp {
+  const flags = new Set(cues.map(({ re }) => re.flags));
+  if (flags.size !== 1) throw new Error('cues joined into one RegExp must share their flags');
+  return new RegExp(cues.map(({ re }) => `(?:${re.source})`).join('|'), [...flags][0]);
+}
+const ANY_MECHANISM = anyOf(MECHANISM_CUES);
+const ANY_ROLE = anyOf(ROLE_CUES);
+
 /** Every mechanism named and not denied ("kein Angemessenheitsbeschluss"), with where it is named. */
 function mechanismHits(text: string): MechanismHit[] {
   const out: MechanismHit[] = [];
+  if (!ANY_MECHANISM.test(text)) return out;
   for (const { mechanism, re } of MECHANISM_SCANS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -85,7 +99,9 @@ export function mechanismsIn(text: string): Mechanism[] {
 }
 
 export function rolesIn(text: string): Role[] {
-  const prose = text.replace(URL_TEXT, ' ');
+  // every link URL_TEXT takes has a slash or "www." (most sentences have neither: no scan for it)
+  const prose = text.includes('/') || /www\./i.test(text) ? text.replace(URL_TEXT, ' ') : text;
+  if (!ANY_ROLE.test(prose)) return [];
   const defines = ROLE_DEFINITION.test(prose);
   return ROLE_CUES.filter(({ role, re }) => re.test(prose) && !(role === 'self_hosted' && SELF_HOSTING_DENIED.test(prose)) && !(role === 'processor' && defines)).map(({ role }) => role);
 }
@@ -116,17 +132,24 @@ interface SentenceReading {
 const THIRD_COUNTRY_ALL = all(THIRD_COUNTRY);
 const US_COMPOUND_ALL = all(US_COMPOUND);
 const PRIVACY_SHIELD_ALL = all(PRIVACY_SHIELD);
-const offsets = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
+/** The matches of a global RegExp that never matches empty, as `matchAll` gives them (without copying the RegExp per call). */
+function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) out.push(m);
+  return out;
+}
+const offsets = (text: string, re: RegExp) => matchesOf(text, re).map((m) => m.index);
 
 // where a sentence splits into parts that may state different destinations
 const SEGMENT_BREAK = /;|,\s+(?:(?:und|sowie|and|while|whereas|während|wohingegen)\s+)?(?=(?:für|for|bei)\s)/gi;
 
 function readSentence(sentence: string): SentenceReading {
   const segmentStarts = [0];
-  for (const m of sentence.matchAll(SEGMENT_BREAK)) segmentStarts.push(m.index + m[0].length);
+  for (const m of matchesOf(sentence, SEGMENT_BREAK)) segmentStarts.push(m.index + m[0].length);
   const conditions: [number, number][] = [];
   let conditional = false;
-  for (const m of sentence.matchAll(CONDITION)) {
+  for (const m of matchesOf(sentence, CONDITION)) {
     conditions.push([m.index, m.index + m[0].length]);
     if (CONDITION_ON_TRANSFER.test(m[0])) conditional = true;
   }

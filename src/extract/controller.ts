@@ -5,6 +5,7 @@ import { countryOfAddress, itemKind, parseBlock, type Item, type ParsedBlock } f
 import { nameTokens } from './names.js';
 import { legalFormOf } from '../kb/legalForms.js';
 import { findVendorByName } from '../kb/vendors.js';
+import { lowerCased, slicesLowerCase } from './lowerCase.js';
 
 /**
  * The controller: the entity a controller statement or heading introduces, read from the
@@ -199,8 +200,33 @@ function sentenceAt(seg: Segmented, offset: number): number {
   return best;
 }
 
+// Every hint of the statements, and per line which of them it contains (bit k for HINTS[k]).
+const HINTS = [...new Set(STATEMENTS.flatMap((s) => s.hints))];
+const HINT_BITS = STATEMENTS.map(({ hints }) => hints.reduce((bits, h) => bits | (1 << HINTS.indexOf(h)), 0));
+if (HINTS.length > 31) throw new Error('controller statement hints must fit in one bit mask');
+
+/**
+ * Which hints each line contains, as `line.toLowerCase().includes(hint)` says: found by one
+ * search per hint through the text lower-cased once (where its slices are the lines lower-cased
+ * alone), not by a copy and a search per line and statement.
+ */
+function hintsPerLine(text: string, lines: { text: string; start: number }[]): number[] {
+  const lower = lowerCased(text);
+  if (!slicesLowerCase(text, lower)) return lines.map((l) => HINTS.reduce((bits, h, k) => (l.text.toLowerCase().includes(h) ? bits | (1 << k) : bits), 0));
+  const bits = lines.map(() => 0);
+  HINTS.forEach((h, k) => {
+    let li = 0;
+    for (let at = lower.indexOf(h); at >= 0; at = lower.indexOf(h, at + 1)) {
+      while (li < lines.length && lines[li].start + lines[li].text.length < at + h.length) li++;
+      if (li < lines.length && lines[li].start <= at) bits[li] |= 1 << k;
+    }
+  });
+  return bits;
+}
+
 function candidatesOf(text: string, seg: Segmented): Candidate[] {
   const lines = linesOf(text);
+  const hinted = hintsPerLine(text, lines);
   const out: Candidate[] = [];
   const add = (li: number, from: number, weight: number, at: number, legalName = false) => {
     const block = parseBlock(blockItems(lines, li, from));
@@ -223,9 +249,8 @@ function candidatesOf(text: string, seg: Segmented): Candidate[] {
     if (label && !NOT_CONTROLLER_CONTEXT.test(label[0]) && !DPO.test(label[0])) return add(li, line.start + label[0].length, Weight.Statement, line.start);
     const imprint = IMPRINT_LABEL.exec(t);
     if (imprint) return add(li, line.start + imprint[0].length, Weight.Imprint, line.start);
-    const lower = t.toLowerCase();
-    for (const { re, weight, hints, legalName } of STATEMENTS) {
-      if (!hints.some((h) => lower.includes(h))) continue;
+    for (const [k, { re, weight, legalName }] of STATEMENTS.entries()) {
+      if (!(hinted[li] & HINT_BITS[k])) continue;
       const m = re.exec(t);
       if (!m) continue;
       if (NOT_CONTROLLER_CONTEXT.test(m[0]) || DPO.test(m[0])) continue;

@@ -7,6 +7,8 @@ import { namedAsSource } from './candidates.js';
 import { NOT_A_USE } from './cues.js';
 import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import { EntityIndex } from './entityIndex.js';
+import { lowerCased, slicesLowerCase } from './lowerCase.js';
+import { memoizeByString } from '../util/memoize.js';
 import type { OrgMention } from './organizations.js';
 import type { Segmented } from './segment.js';
 
@@ -119,7 +121,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
 const MAX_ORGANIZATIONS = 1000;
 
 /** Names that are one entity whatever else holds: the same key and the same legal form. */
-const exactKey = (name: string) => `${nameKey(name)}\u0000${legalFormOf(name)?.form ?? ''}`;
+const exactKey: (name: string) => string = memoizeByString((name) => `${nameKey(name)}\u0000${legalFormOf(name)?.form ?? ''}`, 8192);
 const formKey = (form: string) => form.replace(/\W/g, '').toLowerCase();
 
 /** "Cisco Inc." and "Cisco Systems, Inc.": same first word, same legal form, one name inside the other. */
@@ -164,23 +166,87 @@ for (const v of VENDORS) for (const n of [...v.services, v.brand, ...v.aliases])
 const compact = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const tokenCount = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
 
-// Catalog names by compact key (the first name wins: services before brand before aliases), and
-// every prefix of a key, so the window over the text's words stops as soon as no key can follow.
-const BY_COMPACT = new Map<string, string>();
-const COMPACT_PREFIXES = new Set<string>();
+// Catalog names by compact key (the first name wins: services before brand before aliases), as a
+// trie over the keys' code units, so the window over the text's words stops as soon as no key can follow.
+interface KeyNode {
+  next: Map<number, KeyNode>;
+  /** the catalog name whose key ends here */
+  name?: string;
+}
+const KEYS: KeyNode = { next: new Map() };
+const names: string[] = [];
 for (const n of CATALOG_NAMES.keys()) {
   const k = compact(n);
-  if (k.length < 3 || !/\p{L}/u.test(k) || BY_COMPACT.has(k)) continue;
-  BY_COMPACT.set(k, n);
-  for (let i = 1; i <= k.length; i++) COMPACT_PREFIXES.add(k.slice(0, i));
+  if (k.length < 3 || !/\p{L}/u.test(k)) continue;
+  let node = KEYS;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map() }));
+    node = child;
+  }
+  if (node.name !== undefined) continue;
+  node.name = n;
+  names.push(n);
 }
-const MAX_WORDS = Math.max(...[...BY_COMPACT.values()].map(tokenCount));
-const WORD = /[\p{L}\p{N}]+/gu;
-/** The gap and the word after a word (sticky, from its end). */
-const NEXT_WORD = /([^\p{L}\p{N}]{1,3})([\p{L}\p{N}]+)/uy;
+const MAX_WORDS = Math.max(...names.map(tokenCount));
+// Most words of a text start no key, and are passed over with one look-up of their first three
+// code units (those under 256, numbered by UNIT; 0 stands for a word that is shorter).
+const UNIT = new Uint8Array(256);
+let unitCount = 0;
+const keys = names.map(compact);
+for (const k of keys) for (let i = 0; i < 3; i++) if (k.charCodeAt(i) < 256 && !UNIT[k.charCodeAt(i)]) UNIT[k.charCodeAt(i)] = ++unitCount;
+const RADIX = unitCount + 1;
+const KEY_STARTS = new Uint8Array(RADIX ** 3);
+for (const k of keys) {
+  const [u0, u1, u2] = [0, 1, 2].map((i) => (k.charCodeAt(i) < 256 ? UNIT[k.charCodeAt(i)] : -1));
+  if (u0 < 0) continue;
+  KEY_STARTS[u0 * RADIX * RADIX] = 1;
+  if (u1 < 0) continue;
+  KEY_STARTS[u0 * RADIX * RADIX + u1 * RADIX] = 1;
+  if (u2 >= 0) KEY_STARTS[u0 * RADIX * RADIX + u1 * RADIX + u2] = 1;
+}
+/** Whether a key can start with the lower-cased word s[from, to): false only where none can. */
+function mayStartKey(s: string, from: number, to: number): boolean {
+  let index = 0;
+  for (let i = 0, scale = RADIX * RADIX; i < 3 && from + i < to; i++, scale /= RADIX) {
+    const c = s.charCodeAt(from + i);
+    if (c >= 256) return true;
+    if (!UNIT[c]) return false;
+    index += UNIT[c] * scale;
+  }
+  return KEY_STARTS[index] === 1;
+}
+/** The node reached from `node` by the code units of s[from, to), if the trie has it. */
+function follow(node: KeyNode | undefined, s: string, from: number, to: number): KeyNode | undefined {
+  for (let i = from; i < to && node; i++) node = node.next.get(s.charCodeAt(i));
+  return node;
+}
 // between two words of one name: nothing but a space, a hyphen or a dot inside a domain ("Jitsi-Meet", "meet.jit.si", "Bunny CDN")
-const JOIN = /^(?: |-|‑|\.| & )$/;
+const JOINS = [' ', '-', '‑', '.', ' & '];
 const CAMEL = /\p{Ll}\p{Lu}/u;
+
+// Whether a code point is a word character ([\p{L}\p{N}]): a table for the BMP, filled as characters are met.
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const IS_WORD = new Uint8Array(65536); // 0 unknown, 1 no, 2 yes
+
+for (let c = 0; c < 128; c++) IS_WORD[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+
+/** Code units of the word character at `i` (2 for a pair), 0 where none starts there; as `/[\p{L}\p{N}]/u` reads the text. */
+function wordUnits(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return IS_WORD[c] - 1;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  if (!IS_WORD[c]) IS_WORD[c] = WORD_CHAR.test(text[i]) ? 2 : 1;
+  return IS_WORD[c] === 2 ? 1 : 0;
+}
+
+/** The end of the run of word characters from `i`. */
+function wordEnd(text: string, i: number): number {
+  for (let u: number; (u = wordUnits(text, i)); ) i += u;
+  return i;
+}
 
 /**
  * Whether a surface that has a catalog name's letters is that name: the same letters in the same
@@ -196,33 +262,52 @@ function sameName(surface: string, name: string): boolean {
   return surface === surface.toLowerCase() && tokenCount(surface) === tokenCount(name) && (CAMEL.test(name) || tokenCount(name) > 1);
 }
 
-/** Every place the text names a product or brand of the catalog, tolerant of case, spaces and hyphens. */
+/**
+ * Every place the text names a product or brand of the catalog, tolerant of case, spaces and hyphens.
+ * The words are the text's runs of [\p{L}\p{N}], read code unit by code unit (a RegExp match and a
+ * lower-cased copy per word cost most of this scan), lower-cased from the text lower-cased once
+ * where that is the same.
+ */
 export function findCatalogHits(text: string): CatalogHit[] {
   const out: CatalogHit[] = [];
-  WORD.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = WORD.exec(text)); ) {
+  const lower = lowerCased(text);
+  const sliced = slicesLowerCase(text, lower);
+  const step = (node: KeyNode, from: number, to: number) => {
+    if (sliced) return follow(node, lower, from, to);
+    const word = text.slice(from, to).toLowerCase();
+    return follow(node, word, 0, word.length);
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? IS_WORD[c] === 1 : !wordUnits(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = wordEnd(text, i);
+    i = end;
     // most words start no catalog name: the words after one are read only where it does
-    let key = m[0].toLowerCase();
-    if (!COMPACT_PREFIXES.has(key)) continue;
-    const start = m.index;
+    if (sliced && !mayStartKey(lower, start, end)) continue;
+    let node = step(KEYS, start, end);
+    if (!node) continue;
     // a name stands on its own: not inside a path, an e-mail address or a domain
     if (/[./@-]/.test(text[start - 1] ?? '')) continue;
-    let end = start + m[0].length;
     let found: { name: string; end: number } | null = null;
     for (let j = 0; ; ) {
-      const name = BY_COMPACT.get(key);
+      const name = node.name;
       if (name && !/^(?:\.[a-z]|-\p{L})/u.test(text.slice(end, end + 2)) && sameName(text.slice(start, end), name)) found = { name, end };
       if (++j >= MAX_WORDS) break;
-      NEXT_WORD.lastIndex = end;
-      const next = NEXT_WORD.exec(text);
-      if (!next || !JOIN.test(next[1])) break;
-      key += next[2].toLowerCase();
-      if (!COMPACT_PREFIXES.has(key)) break;
-      end = next.index + next[0].length;
+      // the next word, where only a join stands between
+      const join = JOINS.find((g) => text.startsWith(g, end) && wordUnits(text, end + g.length));
+      if (join === undefined) break;
+      const nextEnd = wordEnd(text, end + join.length);
+      node = step(node, end + join.length, nextEnd);
+      if (!node) break;
+      end = nextEnd;
     }
     if (!found) continue;
     out.push({ name: found.name, vendor: CATALOG_NAMES.get(found.name)!, start, end: found.end });
-    WORD.lastIndex = found.end;
+    i = found.end;
   }
   return out;
 }

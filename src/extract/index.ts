@@ -77,7 +77,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   // a heading that is just a country name (first place the text has it): searched once per distinct heading, not once per country
   const countryAt = new Map(countries.map((c) => [c.start, c]));
   const countryLines = new Map<string, boolean>();
+  const countryLengths = new Set(countries.map((c) => c.end - c.start));
   const isCountryLine = (h: string) => {
+    if (!countryLengths.has(h.length)) return false; // (most headings: no search through the text)
     let yes = countryLines.get(h);
     if (yes === undefined) {
       const c = countryAt.get(text.indexOf(h));

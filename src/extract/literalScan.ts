@@ -1,3 +1,5 @@
+import { lowerCased } from './lowerCase.js';
+
 /**
  * Exact and fast scanning for a long alternation of literal names between lookaround guards,
  * `(?<!…)(?:name|name|…)(?!…)` with the u flag (and optionally i): the country names, the legal
@@ -42,30 +44,61 @@ export function literalScanner(names: readonly string[], before: string, after: 
   const sticky = new RegExp(source, caseInsensitive ? 'iuy' : 'uy');
   const alternatives = [...new Set(names.map((n) => (caseInsensitive ? n.toLowerCase() : n)))].map(escape).join('|');
   const candidates = new RegExp(`${asciiGuard(before, caseInsensitive)}(?:${alternatives})`, 'g');
-  const exactScan = (text: string) => {
-    const out: RegExpExecArray[] = [];
-    exact.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = exact.exec(text))) out.push(m);
-    return out;
-  };
   return {
     exact,
     scan(text) {
-      const haystack = caseInsensitive ? text.toLowerCase() : text;
-      if (haystack.length !== text.length || (caseInsensitive && FOLD_EXCEPTIONS.test(haystack))) return exactScan(text);
-      const out: RegExpExecArray[] = [];
-      candidates.lastIndex = 0;
-      let c: RegExpExecArray | null;
-      while ((c = candidates.exec(haystack))) {
-        sticky.lastIndex = c.index;
-        const m = sticky.exec(text);
-        if (m) {
-          out.push(m);
-          candidates.lastIndex = sticky.lastIndex; // the exact scan resumes after its match
-        } else candidates.lastIndex = c.index + 1; // … and otherwise at the next position
-      }
-      return out;
+      const haystack = caseInsensitive ? lowerCased(text) : text;
+      if (haystack.length !== text.length || (caseInsensitive && FOLD_EXCEPTIONS.test(haystack))) return exactScan(exact, text, Infinity);
+      return candidateScan(text, haystack, candidates, sticky, Infinity);
+    },
+  };
+}
+
+/** Up to `max` matches of a global RegExp that never matches empty, in order. */
+function exactScan(exact: RegExp, text: string, max: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  exact.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (out.length < max && (m = exact.exec(text))) out.push(m);
+  return out;
+}
+
+/**
+ * The matches the exact RegExp's global scan finds (up to `max`), where `candidates` finds in
+ * `haystack` every position one can start at: `sticky`, the exact RegExp made sticky, decides at each.
+ */
+function candidateScan(text: string, haystack: string, candidates: RegExp, sticky: RegExp, max: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  candidates.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while (out.length < max && (c = candidates.exec(haystack))) {
+    sticky.lastIndex = c.index;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push(m);
+      candidates.lastIndex = sticky.lastIndex; // the exact scan resumes after its match
+    } else candidates.lastIndex = c.index + 1; // … and otherwise at the next position
+  }
+  return out;
+}
+
+/**
+ * The same scan for a cue RegExp with the u and i flags (never matching empty) whose every match
+ * begins with one of `starts`, lower-case literals: "Anbieter ist …", "provided by …". A RegExp
+ * with u and i is slow to try at every position; the plain literals find the few worth trying, in
+ * the lower-cased text (under the same conditions as `literalScanner`).
+ */
+export function startsScanner(exact: RegExp, starts: readonly string[]): { scan(text: string, max?: number): RegExpExecArray[] } {
+  if (!exact.flags.includes('i') || !exact.flags.includes('u') || starts.some((s) => s !== s.toLowerCase())) throw new Error('startsScanner takes a u+i RegExp and lower-case starts');
+  const flags = exact.flags.replace(/[gy]/g, '');
+  const global = new RegExp(exact.source, flags + 'g');
+  const sticky = new RegExp(exact.source, flags + 'y');
+  const candidates = new RegExp(starts.map(escape).join('|'), 'g');
+  return {
+    scan(text, max = Infinity) {
+      const haystack = lowerCased(text);
+      if (haystack.length !== text.length || FOLD_EXCEPTIONS.test(haystack)) return exactScan(global, text, max);
+      return candidateScan(text, haystack, candidates, sticky, max);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Evidence, Language } from './types.js';
 import type { Segmented } from './segment.js';
+import { startsScanner } from './literalScan.js';
 
 const DE_WORDS = /\b(?:und|der|die|das|wir|ihre|nicht|werden|Daten|mit|für|auf)\b/g;
 const EN_WORDS = /\b(?:and|the|we|your|not|will|data|with|for|on|of)\b/g;
@@ -39,8 +40,11 @@ const DATE_CUE =
   /\b(?:Stand|Zuletzt (?:aktualisiert|geändert)|Letzte (?:Aktualisierung|Änderung)|Last (?:updated|modified|revised)|Effective(?: date)?|Gültig ab|Version vom)\b[:\s]*(?:vom\s+|am\s+|on\s+)?(\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|\p{L}+\s+\d{4})/iu;
 
 /** The "Stand" date as ISO yyyy-mm-dd (yyyy-mm for a month), or as written when it does not parse. */
+// every match starts with one of these words (lower-cased): they find the few places worth trying DATE_CUE at
+const DATE_CUE_SCAN = startsScanner(DATE_CUE, ['stand', 'zuletzt', 'letzte', 'last', 'effective', 'gültig', 'version']);
+
 export function findLastUpdated(text: string): string | null {
-  const m = DATE_CUE.exec(text);
+  const m = DATE_CUE_SCAN.scan(text, 1)[0];
   if (!m) return null;
   const d = m[1];
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -115,8 +119,15 @@ export function legalBasesReader(sentences: readonly { text: string }[]): (indic
     return hits;
   };
   return (indices) => {
-    const parts = indices.flatMap((i, k) => (k + 1 < indices.length ? [of(i), junction(i, indices[k + 1])] : [of(i)]));
-    return [...new Set(LEGAL_BASIS.flatMap((_, k) => parts.flatMap((hits) => hits[k])))];
+    const parts: string[][][] = [];
+    indices.forEach((i, k) => {
+      parts.push(of(i));
+      if (k + 1 < indices.length) parts.push(junction(i, indices[k + 1]));
+    });
+    // by pattern, then by part: one set, filled in that order
+    const labels = new Set<string>();
+    for (let k = 0; k < LEGAL_BASIS.length; k++) for (const hits of parts) for (const label of hits[k]) labels.add(label);
+    return [...labels];
   };
 }
 

@@ -45,6 +45,12 @@ function ancestry(seg: Segmented, i: number): number[] {
   return out;
 }
 
+/** Whether section `i` is section `a` or lies inside it (as `ancestry(seg, i).includes(a)`, without the array). */
+function within(seg: Segmented, i: number, a: number): boolean {
+  for (let k = i; k >= 0; k = seg.sections[k].parent) if (k === a) return true;
+  return false;
+}
+
 /**
  * Walk the sections in order: a heading that names a recipient opens its block; a
  * continuation sub-heading, or a sub-section of a block a named heading opened, keeps the
@@ -87,7 +93,7 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
       lastSection = s.section;
       const sec = seg.sections[s.section];
       const inHeading = s.heading ? named : [];
-      const below = ancestry(seg, s.section).includes(opener.section) && s.section !== opener.section;
+      const below = within(seg, s.section, opener.section) && s.section !== opener.section;
       // a numbered or marked-up heading as high as the block's own starts a new topic, whatever its title
       const sibling = sec.structured && seg.sections[opener.section].structured && !below;
       const continues = !sibling && (CONTINUATION.test(sec.heading) || isCountryLine(sec.heading) || (below && opener.named) || /:$/.test(s.text));
@@ -156,7 +162,7 @@ const MAX_LIST = 100;
 function listed(seg: Segmented, bySentence: Mention[][], tree: Set<number>[], i: number): Set<number> {
   const s = seg.sentences[i];
   const next = seg.sentences[i + 1];
-  if (next?.heading && next.section !== s.section && ancestry(seg, next.section).includes(s.section)) return tree[s.section];
+  if (next?.heading && next.section !== s.section && within(seg, next.section, s.section)) return tree[s.section];
   const out = new Set<number>();
   for (let j = i + 1; j < Math.min(seg.sentences.length, i + 1 + MAX_LIST) && seg.sentences[j].item && seg.sentences[j].section === s.section; j++) bySentence[j].forEach((m) => out.add(m.entity));
   return out;

@@ -63,7 +63,7 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
  * with prose after it; a lower-case short line anywhere else is list content.
  */
 function isLowerCaseHeading(line: string, blankBefore: boolean, blankAfter: boolean, next: string | undefined): boolean {
-  return blankBefore && blankAfter && next !== undefined && /^\p{Ll}[\p{L}\d.&' -]{1,40}$/u.test(line) && !ADDRESS_LINE.test(line) && line.split(' ').length <= 4 && next.split(' ').length >= 8 && /[.!?:]$/.test(next);
+  return blankBefore && blankAfter && next !== undefined && /^\p{Ll}[\p{L}\d.&' -]{1,40}$/u.test(line) && !ADDRESS_LINE.test(line) && !hasParts(line, 5) && hasParts(next, 8) && /[.!?:]$/.test(next);
 }
 
 const ABBREVIATIONS = new Set(
@@ -105,7 +105,14 @@ interface Line {
   blankBefore: boolean;
 }
 
-const isProse = (l: string) => /[.!?]$/.test(l) && l.split(' ').length >= 8;
+/** Whether `l.split(' ')` has at least `n` parts, counted without splitting (a line may be a whole paragraph). */
+function hasParts(l: string, n: number): boolean {
+  let parts = 1;
+  for (let i = l.indexOf(' '); i >= 0 && parts < n; i = l.indexOf(' ', i + 1)) parts++;
+  return parts >= n;
+}
+
+const isProse = (l: string) => /[.!?]$/.test(l) && hasParts(l, 8);
 const isAddressish = (l: string | undefined) => l !== undefined && l.length <= 70 && (ADDRESS_LINE.test(l) || ADDRESS_PART.test(l));
 
 /** Another address line within two lines in direction `dir`, without a blank line between. */
@@ -131,7 +138,7 @@ function classifyLines(lines: Line[]): ('heading' | 'item' | 'text')[] {
     const t = line.text;
     // an address line next to another, the name line over an address, or the country line right under one
     const overAddress = next !== undefined && !next.blankBefore && isAddressish(next.text) && nearAddress(lines, i + 1, 1);
-    const underAddress = !line.blankBefore && isAddressish(lines[i - 1]?.text) && t.split(' ').length <= 3;
+    const underAddress = !line.blankBefore && isAddressish(lines[i - 1]?.text) && !hasParts(t, 4);
     const inAddress = (isAddressish(t) && (nearAddress(lines, i, -1) || nearAddress(lines, i, 1))) || ((overAddress || underAddress) && !NUMBERING.test(t));
     // "10 Main Street" over a city line is an address: a bare number titles only over a blank line or prose
     const bareNumber = /^\d{1,3} /.test(t) && next !== undefined && !next.blankBefore && !isProse(next.text);

@@ -179,10 +179,15 @@ export function policyClauses(seg: Segmented, general: number[], countries: Coun
   // the seats named by the sentence before, and the clause it opened: a later sentence of the section may continue or cancel them
   let pending: { seats: Set<string>; i: number } | null = null;
   let lastClause: { clause: TransferClause; i: number } | null = null;
+  /** Whether the sentences a, …, b - 1 all speak of no recipient. */
+  const allGeneral = (a: number, b: number) => {
+    for (let x = a; x < b; x++) if (!isGeneral.has(x)) return false;
+    return true;
+  };
   let k = 0;
   for (const i of general) {
     const s = seg.sentences[i];
-    const near = (j: number | undefined) => j !== undefined && i - j <= CLAUSE_REACH && seg.sentences[j].section === s.section && range(j, i).every((x) => isGeneral.has(x));
+    const near = (j: number | undefined) => j !== undefined && i - j <= CLAUSE_REACH && seg.sentences[j].section === s.section && allGeneral(j, i);
     if (!near(pending?.i)) pending = null;
     if (!near(lastClause?.i)) lastClause = null;
     const negated = TRANSFER_NEGATED.test(s.text) && !POSSIBLE.test(s.text);
@@ -195,26 +200,28 @@ export function policyClauses(seg: Segmented, general: number[], countries: Coun
     const inSentence: CountryMention[] = [];
     for (let j = k; j < countries.length && countries[j].start < s.end; j++) inSentence.push(countries[j]);
     const seats = seatsNamed(s.text, s.start, inSentence);
-    const verb = TRANSFER_VERB.test(s.text);
     const covered = seats.size ? seats : pending?.seats;
-    const where = seats.size > 0 || inSentence.some((c) => !isEuOrEea(c.code)) || THIRD_COUNTRY.test(s.text) || BACK_REFERENCE.test(s.text);
-    if (covered && verb && where) {
+    // (the cheaper tests first: most general sentences fail them, and the rest need not be read)
+    const where = () => seats.size > 0 || inSentence.some((c) => !isEuOrEea(c.code)) || THIRD_COUNTRY.test(s.text) || BACK_REFERENCE.test(s.text);
+    if (covered && TRANSFER_VERB.test(s.text) && where()) {
       const clause = { seats: covered, possible: POSSIBLE.test(s.text) || CONDITION_ON_TRANSFER_START.test(s.text), evidence: [...(pending && !seats.size ? [evidenceOf(pending.i)] : []), evidenceOf(i)] };
       out.transfers.push(clause);
       lastClause = { clause, i };
     }
     if (seats.size) pending = { seats, i };
     const mechanisms = DEFINITION.test(s.text) ? [] : mechanismsIn(s.text);
-    const topical = POLICY_WIDE.test(s.text) || TRANSFER_TOPIC.test(seg.sections[s.section].heading) || TRANSFER_TOPIC.test(s.text) || pending !== null || range(Math.max(0, i - CLAUSE_REACH), i).some((j) => near(j) && TRANSFER_TOPIC.test(seg.sentences[j].text));
-    if (mechanisms.length && topical) out.mechanisms.push({ mechanisms, evidence: evidenceOf(i), countries: destinationsNamed(s.text, s.start, inSentence) });
+    const topical = () => {
+      if (POLICY_WIDE.test(s.text) || TRANSFER_TOPIC.test(seg.sections[s.section].heading) || TRANSFER_TOPIC.test(s.text) || pending !== null) return true;
+      for (let j = Math.max(0, i - CLAUSE_REACH); j < i; j++) if (near(j) && TRANSFER_TOPIC.test(seg.sentences[j].text)) return true;
+      return false;
+    };
+    if (mechanisms.length && topical()) out.mechanisms.push({ mechanisms, evidence: evidenceOf(i), countries: destinationsNamed(s.text, s.start, inSentence) });
   }
   return out;
 }
 
 // "Sofern/Wenn …" opening the sentence: a condition on the clause's transfer
 const CONDITION_ON_TRANSFER_START = /^(?:sofern|soweit|falls|wenn|if|where|insofar as)\b/i;
-
-const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a) }, (_, x) => a + x);
 
 /**
  * The third countries a clause is for: named as where data go ("in die USA", "für Kanada"), not

@@ -15,6 +15,7 @@ import './types/processing-location.js';
 import './types/region.js';
 import './types/dashboard.js';
 import './types/ingest.js';
+import './types/risks.js';
 import './types/changes.js';
 import './types/traversal.js';
 

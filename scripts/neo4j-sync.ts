@@ -1,19 +1,11 @@
-// Projects the current graph into Neo4j: NEO4J_URI (bolt://…), NEO4J_USER, NEO4J_PASSWORD.
-// Usage: npm run neo4j:sync
-import { openDbFromEnv } from '../src/db.js';
-import { neo4jDriverFromEnv, syncToNeo4j } from '../src/neo4j/sync.js';
+// `npm run neo4j:sync`: the same as `policy-graph neo4j sync` (a full rebuild of the Neo4j
+// projection; NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).
+import { runNeo4j } from '../src/cli/neo4j.js';
 
-const driver = neo4jDriverFromEnv();
-if (!driver) {
-  console.error('NEO4J_URI is not set: nothing to sync to');
-  process.exit(2);
-}
-const db = await openDbFromEnv();
-try {
-  const t0 = Date.now();
-  const counts = await syncToNeo4j(db.prisma, driver);
-  console.log(`synced to Neo4j in ${Date.now() - t0} ms: ${JSON.stringify(counts)}`);
-} finally {
-  await driver.close();
-  await db.close();
-}
+runNeo4j(['sync', ...process.argv.slice(2)]).then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  },
+);

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; help: string }> = 
   serve: { run: async () => (await import('./serve.js')).runServe, help: 'serve [--port N] [--host H]  GraphQL API + GraphiQL on 127.0.0.1:4000; seeds an empty database' },
   ingest: { run: async () => (await import('./ingest.js')).runIngest, help: 'ingest [--source S] FILE|DIR|URL...  extract and store policies (DATABASE_URL or .data/pglite)' },
   keys: { run: async () => (await import('./keys.js')).runKeys, help: 'keys create --name N [--scope write|read] | list | revoke ID  API keys for writes (and reads)' },
+  neo4j: { run: async () => (await import('./neo4j.js')).runNeo4j, help: 'neo4j sync | status  rebuild the Neo4j projection; how far behind it is (NEO4J_URI, NEO4J_PASSWORD)' },
   export: { run: async () => (await import('./export.js')).runExport, help: 'export [--what transfers|engagements|subprocessors|graph] [--format csv|json|jsonld] [--out FILE] [--country C] ...  current graph as CSV, JSON or DPV JSON-LD' },
 };
 

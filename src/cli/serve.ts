@@ -11,12 +11,15 @@ import { listenForGraphChanges } from '../store/changes.js';
 import { startDeliveryWorker } from '../store/webhook-worker.js';
 import { announceServer } from '../store/data-lock.js';
 import { coalesce } from '../util/coalesce.js';
+import { neo4jConfigFromEnv } from '../neo4j/connect.js';
+import { startNeo4jWorker } from '../neo4j/worker.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL, CORS_ORIGINS,
   NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
-  WEBHOOK_POLL_MS (README, "Security", "Webhooks").`;
+  WEBHOOK_POLL_MS (README, "Security", "Webhooks"); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD:
+  keep a Neo4j projection in sync (see policy-graph neo4j --help).`;
 
 /** Whether `port` on `host` can be listened on: checked before the database is opened and seeded. */
 function portFree(port: number, host: string): Promise<string | null> {
@@ -46,6 +49,7 @@ async function serve(argv: string[]): Promise<number> {
   const host = parsed.values.host ?? process.env.HOST ?? '127.0.0.1';
   const busy = await portFree(port, host);
   if (busy) throw new UsageError(busy);
+  const neo4j = neo4jConfigFromEnv(); // a bad NEO4J_* setting is refused before anything starts
   const t0 = Date.now();
   const db = await openDbFromEnv();
   console.log(`database: ${db.engine} (${db.location}), migrations applied in ${Date.now() - t0} ms`);
@@ -63,11 +67,14 @@ async function serve(argv: string[]): Promise<number> {
   const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, coalesce(app.invalidateCache, 1000), { log: console.error }) : null;
   // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
   const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
+  // NEO4J_URI set: the projection catches up from the sync queue in the background
+  const neo4jWorker = neo4j ? startNeo4jWorker(db, neo4j, { log: console.error }) : null;
   console.log(`Policy Graph dashboard: ${app.url.replace(/graphql$/, '')}\nGraphQL API and GraphiQL: ${app.url}`);
   // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
   const stop = async () => {
     unannounce();
+    await neo4jWorker?.stop();
     await listener?.close();
     await app.close();
     await deliveries.stop();

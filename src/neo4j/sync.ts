@@ -1,101 +1,100 @@
-// Optional projection of the stored graph into Neo4j for multi-hop questions (sub-processor
-// chains, every path from a controller to a country). Idempotent: nodes and relationships are
-// MERGEd on their store ids, and relationships of superseded policy versions are removed, so
-// running it again after any ingest leaves Neo4j equal to the current graph.
-import neo4j, { type Driver } from 'neo4j-driver';
+// Projects the stored graph into Neo4j (statements in ./cypher.ts): a full rebuild, or the
+// catch-up of some policies after their ingest. Both are idempotent — running either again
+// leaves Neo4j as it was — and both leave Neo4j equal to what current versions state: writes
+// carry a fresh stamp and whatever the store no longer supports is swept.
+import { randomUUID } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { CURRENT } from '../store/queries.js';
+import { fullSyncStatements, policySyncStatements, SCHEMA, type Statement } from './cypher.js';
+import { readProjection, type Projection } from './projection.js';
 
 export interface SyncCounts {
+  policies: number;
   organizations: number;
   services: number;
   countries: number;
-  engages: number;
+  regions: number;
+  engagements: number;
   transfers: number;
   subprocessors: number;
   parents: number;
   processingLocations: number;
 }
 
-export function neo4jDriverFromEnv(): Driver | null {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) return null;
-  return neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'));
+export interface SyncOptions {
+  database?: string;
+  /** Called after each statement with how many of the sync's statements have run. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-export async function syncToNeo4j(prisma: PrismaClient, driver: Driver, database?: string): Promise<SyncCounts> {
-  const current = { version: CURRENT };
-  const [orgs, services, countries, engagements, transfers, subs, parents, locations] = await Promise.all([
-    prisma.organization.findMany({ select: { id: true, name: true, legalForm: true, countryCode: true, dpfId: true } }),
-    prisma.service.findMany({ select: { id: true, name: true, organizationId: true } }),
-    prisma.country.findMany(),
-    prisma.engagement.findMany({ where: current, select: { id: true, versionId: true, controllerId: true, recipientId: true, role: true, serviceId: true } }),
-    prisma.transfer.findMany({
-      where: current,
-      select: { id: true, versionId: true, controllerId: true, recipientId: true, countryCode: true, mechanisms: true, certainty: true, serviceId: true, thirdCountry: true },
-    }),
-    prisma.subprocessorLink.findMany({ where: current, select: { id: true, versionId: true, organizationId: true, subprocessorId: true } }),
-    prisma.parentLink.findMany({ where: current, select: { id: true, versionId: true, childId: true, parentId: true } }),
-    prisma.processingLocation.findMany({ where: current, select: { id: true, versionId: true, organizationId: true, countryCode: true } }),
-  ]);
+function counts(p: Projection): SyncCounts {
+  return {
+    policies: p.policies.length,
+    organizations: p.organizations.length,
+    services: p.services.length,
+    countries: p.countries.length,
+    regions: p.regions.length,
+    engagements: p.engagements.length,
+    transfers: p.transfers.length,
+    subprocessors: p.subprocessors.length,
+    parents: p.parents.length,
+    processingLocations: p.locations.length,
+  };
+}
+
+/** A unique stamp per sync: what a later sync did not write again is recognisably stale. */
+function newStamp(): string {
+  return `${new Date().toISOString()}/${randomUUID()}`;
+}
+
+const ensured = new WeakSet<Driver>();
+
+/** Constraints and indexes (IF NOT EXISTS): created by the first sync a driver runs. Schema statements cannot share a transaction with writes. */
+export async function ensureSchema(driver: Driver, database?: string): Promise<void> {
+  if (ensured.has(driver)) return;
   const session = driver.session(database ? { database } : {});
   try {
-    await session.executeWrite(async (tx) => {
-      await tx.run('CREATE CONSTRAINT org_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE');
-      await tx.run('CREATE CONSTRAINT country_code IF NOT EXISTS FOR (c:Country) REQUIRE c.code IS UNIQUE');
-      await tx.run('CREATE CONSTRAINT service_id IF NOT EXISTS FOR (s:Service) REQUIRE s.id IS UNIQUE');
-    }).catch(() => {});
-    await session.executeWrite(async (tx) => {
-      await tx.run('UNWIND $rows AS r MERGE (o:Organization {id: r.id}) SET o.name = r.name, o.legalForm = r.legalForm, o.dpfId = r.dpfId', { rows: orgs });
-      await tx.run('UNWIND $rows AS r MERGE (c:Country {code: r.code}) SET c.nameEn = r.nameEn, c.nameDe = r.nameDe, c.eu = r.eu, c.eea = r.eea, c.adequacy = r.adequacy', { rows: countries });
-      await tx.run('UNWIND $rows AS r MERGE (s:Service {id: r.id}) SET s.name = r.name', { rows: services });
-      await tx.run('UNWIND $rows AS r MATCH (s:Service {id: r.id}), (o:Organization {id: r.organizationId}) MERGE (o)-[:OFFERS]->(s)', {
-        rows: services.filter((s) => s.organizationId),
-      });
-      await tx.run('UNWIND $rows AS r MATCH (o:Organization {id: r.id}), (c:Country {code: r.countryCode}) MERGE (o)-[:SEATED_IN]->(c)', {
-        rows: orgs.filter((o) => o.countryCode),
-      });
-      await tx.run(
-        'UNWIND $rows AS r MATCH (a:Organization {id: r.controllerId}), (b:Organization {id: r.recipientId}) MERGE (a)-[e:ENGAGES {id: r.id}]->(b) SET e.role = r.role, e.versionId = r.versionId, e.serviceId = r.serviceId',
-        { rows: engagements },
-      );
-      await tx.run(
-        `UNWIND $rows AS r MATCH (b:Organization {id: r.recipientId})
-         MERGE (c:Country {code: coalesce(r.countryCode, 'XX')})
-         MERGE (b)-[t:TRANSFERS_TO {id: r.id}]->(c)
-         SET t.mechanisms = r.mechanisms, t.certainty = r.certainty, t.controllerId = r.controllerId, t.versionId = r.versionId, t.serviceId = r.serviceId, t.thirdCountry = r.thirdCountry`,
-        { rows: transfers },
-      );
-      await tx.run(
-        'UNWIND $rows AS r MATCH (a:Organization {id: r.organizationId}), (b:Organization {id: r.subprocessorId}) MERGE (a)-[s:USES_SUBPROCESSOR {id: r.id}]->(b) SET s.versionId = r.versionId',
-        { rows: subs },
-      );
-      await tx.run(
-        'UNWIND $rows AS r MATCH (a:Organization {id: r.childId}), (b:Organization {id: r.parentId}) MERGE (a)-[p:PART_OF {id: r.id}]->(b) SET p.versionId = r.versionId',
-        { rows: parents },
-      );
-      await tx.run(
-        'UNWIND $rows AS r MATCH (a:Organization {id: r.organizationId}), (c:Country {code: r.countryCode}) MERGE (a)-[p:PROCESSES_IN {id: r.id}]->(c) SET p.versionId = r.versionId',
-        { rows: locations.filter((l) => l.countryCode) },
-      );
-      // relationships of superseded versions
-      const live = [...engagements, ...transfers, ...subs, ...parents, ...locations].map((x) => x.id);
-      await tx.run(
-        'MATCH ()-[r:ENGAGES|TRANSFERS_TO|USES_SUBPROCESSOR|PART_OF|PROCESSES_IN]->() WHERE NOT r.id IN $live DELETE r',
-        { live },
-      );
-    });
+    for (const text of SCHEMA) await session.run(text);
   } finally {
     await session.close();
   }
-  return {
-    organizations: orgs.length,
-    services: services.length,
-    countries: countries.length,
-    engages: engagements.length,
-    transfers: transfers.length,
-    subprocessors: subs.length,
-    parents: parents.length,
-    processingLocations: locations.length,
-  };
+  ensured.add(driver);
+}
+
+async function runAll(tx: ManagedTransaction, statements: Statement[], done: number, total: number, onProgress?: SyncOptions['onProgress']): Promise<void> {
+  for (const [i, s] of statements.entries()) {
+    await tx.run(s.text, s.params);
+    onProgress?.(done + i + 1, total);
+  }
+}
+
+/**
+ * Rebuilds the whole projection. One transaction per batch (a large graph does not fit one);
+ * until the final sweep a reader may see new rows next to stale ones, never missing ones.
+ */
+export async function syncAll(prisma: PrismaClient, driver: Driver, opts: SyncOptions = {}): Promise<SyncCounts> {
+  await ensureSchema(driver, opts.database);
+  const projection = await readProjection(prisma);
+  const statements = fullSyncStatements(projection, newStamp());
+  const session = driver.session(opts.database ? { database: opts.database } : {});
+  try {
+    for (const [i, s] of statements.entries()) await session.executeWrite((tx) => runAll(tx, [s], i, statements.length, opts.onProgress));
+  } finally {
+    await session.close();
+  }
+  return counts(projection);
+}
+
+/** Brings the policies' projection up to date with their current versions, in one transaction. */
+export async function syncPolicies(prisma: PrismaClient, driver: Driver, policyIds: string[], opts: SyncOptions = {}): Promise<SyncCounts> {
+  await ensureSchema(driver, opts.database);
+  const projection = await readProjection(prisma, policyIds);
+  const statements = policySyncStatements(projection, policyIds, newStamp());
+  const session = driver.session(opts.database ? { database: opts.database } : {});
+  try {
+    await session.executeWrite((tx) => runAll(tx, statements, 0, statements.length, opts.onProgress));
+  } finally {
+    await session.close();
+  }
+  return counts(projection);
 }

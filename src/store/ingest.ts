@@ -18,6 +18,7 @@ import { Resolver, type OrgInput } from './resolve.js';
 import { insertRowSets } from './insert-rows.js';
 import { notifyGraphChanged } from './changes.js';
 import { recordVersionChanges, type VersionSwitch } from './version-changes.js';
+import { enqueueNeo4jSync } from '../neo4j/queue.js';
 import { organizationInputs, regionInputs, serviceNames, upperCode, VersionRows } from './version-rows.js';
 
 type Tx = Prisma.TransactionClient;
@@ -253,4 +254,6 @@ async function makeCurrent(tx: Tx, changes: { policyId: string; versionId: strin
     changes.map((c) => c.versionId),
     superseded.map((r) => r.id),
   );
+  // in the same transaction: Neo4j hears of every change eventually, and an outage blocks nothing
+  await enqueueNeo4jSync(tx, changes);
 }

@@ -1,8 +1,10 @@
-// The five questions of the API benchmark, each asked two ways: as the GraphQL request a client
-// sends, and as one hand-written SQL statement returning the same answer (count plus the first
-// page, with the same names, order and page size the API uses) — the floor the API is measured
-// against. Names are resolved to keys in JS exactly as src/store/queries.ts does (catalog and
-// normalization are in-memory work), so both sides look for the same rows.
+// The five questions of the API benchmark, each asked three ways: as the GraphQL request a
+// client sends; as the best hand-written SQL statement we found returning the same answer
+// (count plus the first page, same names, order and page size as the API) — the floor, each
+// written with EXPLAIN (ANALYZE, BUFFERS) on the indexes the schema has; and, where its
+// generated schema can ask it, as a PostGraphile 4 request (the peer) given the ids our name
+// resolution finds. Names are resolved to keys in JS exactly as src/store/queries.ts does
+// (catalog and normalization are in-memory work), so every side looks for the same rows.
 import { EXAMPLE_QUERY } from '../../src/server.js';
 import { getCatalog, loadCatalog } from '../../src/store/catalog.js';
 import { orgKey, serviceKey } from '../../src/store/normalize.js';
@@ -16,53 +18,105 @@ export interface Operation {
   /** The answer's size from a GraphQL response and from the SQL row; must agree. */
   apiCount(data: any): number;
   sqlCount(row: any): number;
+  /** The same question to PostGraphile, where its schema can ask it; its answer's size must agree too. */
+  postgraphile?: { body: string; count(data: any): number };
+}
+
+/** Ids the API's name resolution finds (src/store/queries.ts serviceIdsWhere, organization(name:)), for the peer's requests. */
+export interface ResolvedIds {
+  zoom: { services: string[]; vendors: string[]; brands: string[]; engagements: string[] };
+  vendor: string | null;
 }
 
 /** The API's page size (builder.ts defaultConnectionSize). */
 const PAGE = 50;
 
 const CURRENT_JOIN = (alias: string) => `JOIN "PolicyVersion" ${alias}v ON ${alias}v.id = ${alias}."versionId" AND ${alias}v."isCurrent"`;
+/** A semi-join on the version: no join rows to carry, and the planner may start from either side. */
+const IS_CURRENT = (alias: string) => `EXISTS (SELECT 1 FROM "PolicyVersion" v WHERE v.id = ${alias}."versionId" AND v."isCurrent")`;
+/** PostGraphile's filter for "current policy version" (connection-filter across the relation). */
+const PG_CURRENT = 'policyVersionByVersionId: { isCurrent: { equalTo: true } }';
 
-/** Organization by its own name (rank 0), an alias (1), a catalog brand's entities (2), then the most current engagements — as organization(name:) (src/store/org-match.ts). */
+/**
+ * Organization by its own name (rank 0), an alias (1), a catalog brand's entities (2), then the
+ * most current engagements — as organization(name:) (src/store/org-match.ts). Candidates by
+ * normalized key only (the unique key index, the aliasKeys GIN), as the API finds them.
+ */
 async function organizationParams(name: string): Promise<unknown[]> {
   const catalog = await loadCatalog();
   const entity = catalog.entityByName(name);
-  return [orgKey(name), name.trim(), entity ? [entity.key] : [], catalog.entitiesFor(name).map((e) => e.key)];
+  return [orgKey(name), entity ? [entity.key] : [], catalog.entitiesFor(name).map((e) => e.key), name.trim()];
 }
 const RESOLVE_ORGANIZATION = `
   SELECT id, name, "countryCode" FROM (
     SELECT o.id, o.key, o.name, o."countryCode",
-      CASE WHEN o.key = $1 OR lower(o.name) = lower($2) OR o.key = ANY($3::text[]) THEN 0 WHEN $1 = ANY(o."aliasKeys") THEN 1 ELSE 2 END AS rank
+      CASE WHEN o.key = $1 OR lower(o.name) = lower($4) OR o.key = ANY($2::text[]) THEN 0 WHEN o."aliasKeys" @> ARRAY[$1] THEN 1 ELSE 2 END AS rank
     FROM "Organization" o
-    WHERE o.key = $1 OR $1 = ANY(o."aliasKeys") OR lower(o.name) = lower($2) OR o.key = ANY($3::text[]) OR o.key = ANY($4::text[])
+    WHERE o.key = $1 OR o."aliasKeys" @> ARRAY[$1] OR o.key = ANY($2::text[]) OR o.key = ANY($3::text[])
   ) c ORDER BY rank,
-    (SELECT count(*) FROM "Engagement" e ${CURRENT_JOIN('e')} WHERE e."recipientId" = c.id OR e."controllerId" = c.id) DESC,
+    (SELECT count(*) FROM "Engagement" e WHERE (e."recipientId" = c.id OR e."controllerId" = c.id) AND ${IS_CURRENT('e')}) DESC,
     name, key LIMIT 1`;
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 
-async function zoomToUs(): Promise<Operation> {
+/** The ids a service filter names, by the same indexed look-ups as the API's one statement. */
+function serviceIdsSql(p: { services: number; name: number; vendors: number; key: number; brands: number }): string {
+  return `
+svc AS (SELECT id FROM "Service" WHERE key = ANY($${p.services}::text[]) OR aliases @> ARRAY[$${p.name}]::text[]),
+org AS (SELECT id FROM "Organization" WHERE key = ANY($${p.vendors}::text[]) OR "aliasKeys" @> ARRAY[$${p.key}]::text[]),
+brand AS (SELECT id FROM "Organization" WHERE key = ANY($${p.brands}::text[])),
+eng AS (SELECT DISTINCT es."A" AS id FROM "_EngagementServices" es WHERE es."B" = ANY(ARRAY(SELECT id FROM svc))
+        AND es."A" NOT IN (SELECT e.id FROM "Engagement" e WHERE e."recipientId" IN (SELECT id FROM org)))`;
+}
+
+async function zoomParams() {
   const catalog = await loadCatalog();
-  const serviceKeys = [...new Set([serviceKey('Zoom'), ...getCatalog().serviceKeysFor('Zoom')])];
-  const [key, name, directEntity] = await organizationParams('Zoom');
-  const brandEntities = catalog.entitiesFor('Zoom').map((e) => e.key);
+  const services = [...new Set([serviceKey('Zoom'), ...getCatalog().serviceKeysFor('Zoom')])];
+  const key = orgKey('Zoom');
+  const vendors = [...new Set([key, catalog.entityByName('Zoom')?.key].filter((k): k is string => !!k))];
+  return { services, name: 'Zoom', vendors, key, brands: catalog.entitiesFor('Zoom').map((e) => e.key) };
+}
+
+/** What the API's name resolution finds for the benchmark's names, for the peer, which has no such resolution. */
+export async function resolveIds(pool: { query(q: { text: string; values: unknown[] }): Promise<{ rows: any[] }> }, vendor: string): Promise<ResolvedIds> {
+  const z = await zoomParams();
+  const { rows } = await pool.query({
+    text: `WITH ${serviceIdsSql({ services: 1, name: 2, vendors: 3, key: 4, brands: 5 })}
+      SELECT ARRAY(SELECT id FROM svc) AS services, ARRAY(SELECT id FROM org) AS vendors, ARRAY(SELECT id FROM brand) AS brands, ARRAY(SELECT id FROM eng) AS engagements`,
+    values: [z.services, z.name, z.vendors, z.key, z.brands],
+  });
+  const v = await pool.query({ text: RESOLVE_ORGANIZATION, values: await organizationParams(vendor) });
+  return { zoom: rows[0], vendor: v.rows[0]?.id ?? null };
+}
+
+const list = (ids: string[]) => JSON.stringify(ids);
+
+async function zoomToUs(ids: ResolvedIds): Promise<Operation> {
+  const z = await zoomParams();
+  const or = [
+    ids.zoom.services.length && `{ serviceId: { in: ${list(ids.zoom.services)} } }`,
+    ids.zoom.vendors.length && `{ recipientId: { in: ${list(ids.zoom.vendors)} } }`,
+    ids.zoom.brands.length && `{ and: [{ serviceId: { isNull: true } }, { recipientId: { in: ${list(ids.zoom.brands)} } }] }`,
+    ids.zoom.engagements.length && `{ engagementId: { in: ${list(ids.zoom.engagements)} } }`,
+  ].filter(Boolean);
   return {
     id: 'zoom-us',
     title: 'transfers to the US via Zoom',
     body: gql(EXAMPLE_QUERY),
+    // One = ANY(ARRAY(…)) per branch: each array is computed once (an InitPlan), so every
+    // branch is an index condition and the OR a BitmapOr; the current version as EXISTS.
     sql: {
       text: `
-WITH svc AS (SELECT id FROM "Service" WHERE key = ANY($2::text[]) OR lower(name) = lower($3) OR $3 = ANY(aliases)),
-org AS (SELECT id FROM "Organization" WHERE key = $4 OR $4 = ANY("aliasKeys") OR lower(name) = lower($3) OR key = ANY($5::text[])),
-brand AS (SELECT id FROM "Organization" WHERE key = ANY($6::text[])),
+WITH ${serviceIdsSql({ services: 2, name: 3, vendors: 4, key: 5, brands: 6 })},
 hit AS (
   SELECT t.id, t."controllerId", t."recipientId", t."serviceId", t."countryCode", t.mechanisms, t.certainty
-  FROM "Transfer" t ${CURRENT_JOIN('t')}
+  FROM "Transfer" t
   WHERE t."countryCode" = $1 AND (
-    t."serviceId" IN (SELECT id FROM svc)
-    OR t."recipientId" IN (SELECT id FROM org)
-    OR (t."serviceId" IS NULL AND t."recipientId" IN (SELECT id FROM brand))
-    OR t."engagementId" IN (SELECT es."A" FROM "_EngagementServices" es WHERE es."B" IN (SELECT id FROM svc)))),
+    t."serviceId" = ANY(ARRAY(SELECT id FROM svc))
+    OR t."recipientId" = ANY(ARRAY(SELECT id FROM org))
+    OR (t."serviceId" IS NULL AND t."recipientId" = ANY(ARRAY(SELECT id FROM brand)))
+    OR t."engagementId" = ANY(ARRAY(SELECT id FROM eng)))
+    AND ${IS_CURRENT('t')}),
 page AS (SELECT h.*, c.name AS controller FROM hit h JOIN "Organization" c ON c.id = h."controllerId" ORDER BY c.name, h.id LIMIT ${PAGE})
 SELECT (SELECT count(*) FROM hit)::int AS total,
   (SELECT coalesce(json_agg(json_build_object(
@@ -71,14 +125,30 @@ SELECT (SELECT count(*) FROM hit)::int AS total,
      'evidence', (SELECT coalesce(json_agg(json_build_object('quote', e.quote, 'section', e.section) ORDER BY e.start, e.id), '[]')
                   FROM "Evidence" e WHERE e."transferId" = p.id)) ORDER BY p.controller, p.id), '[]')
    FROM page p JOIN "Organization" r ON r.id = p."recipientId" LEFT JOIN "Service" s ON s.id = p."serviceId") AS edges`,
-      values: ['US', serviceKeys, name, key, directEntity, brandEntities],
+      values: ['US', z.services, z.name, z.vendors, z.key, z.brands],
     },
     apiCount: (d) => d.transfers.totalCount,
     sqlCount: (r) => r.total,
+    // PostGraphile orders by a column of the table only (no controller name): same count and page size, first page by id
+    postgraphile: or.length
+      ? {
+          body: gql(`{
+  allTransfers(first: ${PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { countryCode: { equalTo: "US" }, ${PG_CURRENT}, or: [${or.join(', ')}] }) {
+    totalCount
+    nodes {
+      organizationByControllerId { name } organizationByRecipientId { name } serviceByServiceId { name } countryByCountryCode { code }
+      mechanisms certainty
+      evidencesByTransferId(orderBy: [START_ASC, PRIMARY_KEY_ASC]) { nodes { quote section } }
+    }
+  }
+}`),
+          count: (d) => d.allTransfers.totalCount,
+        }
+      : undefined,
   };
 }
 
-async function vendorFootprint(vendor: string): Promise<Operation> {
+async function vendorFootprint(vendor: string, ids: ResolvedIds): Promise<Operation> {
   return {
     id: 'footprint',
     title: `vendor footprint: ${vendor}`,
@@ -109,6 +179,20 @@ FROM o`,
     },
     apiCount: (d) => d.organization.engagements.totalCount + d.organization.transfers.totalCount,
     sqlCount: (r) => r.engagements_total + r.transfers_total,
+    postgraphile: ids.vendor
+      ? {
+          body: gql(`{
+  organizationById(id: ${JSON.stringify(ids.vendor)}) {
+    name countryByCountryCode { code }
+    engagementsByRecipientId(first: ${PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { ${PG_CURRENT} }) {
+      totalCount nodes { role organizationByControllerId { name } serviceByServiceId { name } } }
+    transfersByRecipientId(first: ${PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { ${PG_CURRENT} }) {
+      totalCount nodes { countryByCountryCode { code } mechanisms certainty } }
+  }
+}`),
+          count: (d) => d.organizationById.engagementsByRecipientId.totalCount + d.organizationById.transfersByRecipientId.totalCount,
+        }
+      : undefined,
   };
 }
 
@@ -162,28 +246,27 @@ function dashboard(): Operation {
     topVendors { organization { name } controllers engagements }
   }
 }`),
+    // the best statement over this schema reads the tallies the ingest keeps (src/store/tallies.ts)
     sql: {
       text: `
 WITH cur AS (
-  SELECT t."countryCode", t."thirdCountry", t.mechanisms, coalesce(k.adequacy, false) AS adequacy
-  FROM "Transfer" t ${CURRENT_JOIN('t')} LEFT JOIN "Country" k ON k.code = t."countryCode"),
+  SELECT t."countryCode", t."thirdCountry", t.mechanisms, t.count AS n, coalesce(k.adequacy, false) AS adequacy
+  FROM "TransferTally" t LEFT JOIN "Country" k ON k.code = t."countryCode" WHERE t.count > 0),
 vendors AS (
-  SELECT e."recipientId", count(DISTINCT e."controllerId")::int AS controllers, count(*)::int AS engagements
-  FROM "Engagement" e ${CURRENT_JOIN('e')} GROUP BY e."recipientId"
-  ORDER BY controllers DESC, engagements DESC, e."recipientId" LIMIT 10)
+  SELECT o.name, v.controllers, v.engagements, v."recipientId" FROM "VendorTally" v JOIN "Organization" o ON o.id = v."recipientId"
+  WHERE v.engagements > 0 ORDER BY v.controllers DESC, v.engagements DESC, o.name, v."recipientId" LIMIT 10)
 SELECT
   (SELECT count(*) FROM "Policy" WHERE "currentVersionId" IS NOT NULL)::int AS policies,
   (SELECT count(*) FROM "PolicyVersion" WHERE "isCurrent")::int AS current_versions,
   (SELECT count(*) FROM "Organization")::int AS organizations,
   (SELECT count(*) FROM "Service")::int AS services,
-  (SELECT count(*) FROM cur)::int AS transfers,
-  (SELECT count(*) FROM cur WHERE "thirdCountry")::int AS third_country,
-  (SELECT count(*) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND NOT adequacy)::int AS without_mechanism,
-  (SELECT json_agg(x ORDER BY x.count DESC, x.code) FROM (SELECT "countryCode" AS code, count(*) FROM cur GROUP BY 1) x) AS by_country,
-  (SELECT json_agg(x ORDER BY x.count DESC) FROM (SELECT m AS mechanism, count(*) FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS by_mechanism,
-  (SELECT json_agg(json_build_object('name', o.name, 'controllers', v.controllers, 'engagements', v.engagements)
-     ORDER BY v.controllers DESC, v.engagements DESC, v."recipientId")
-   FROM vendors v JOIN "Organization" o ON o.id = v."recipientId") AS top_vendors`,
+  (SELECT coalesce(sum(n), 0) FROM cur)::int AS transfers,
+  (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry")::int AS third_country,
+  (SELECT coalesce(sum(n), 0) FROM cur WHERE "thirdCountry" AND cardinality(mechanisms) = 0 AND NOT adequacy)::int AS without_mechanism,
+  (SELECT json_agg(x ORDER BY x.count DESC, x.code) FROM (SELECT "countryCode" AS code, sum(n)::int AS count FROM cur GROUP BY 1) x) AS by_country,
+  (SELECT json_agg(x ORDER BY x.count DESC) FROM (SELECT m AS mechanism, sum(n)::int AS count FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS by_mechanism,
+  (SELECT json_agg(json_build_object('name', name, 'controllers', controllers, 'engagements', engagements)
+     ORDER BY controllers DESC, engagements DESC, name, "recipientId") FROM vendors) AS top_vendors`,
       values: [],
     },
     apiCount: (d) => d.dashboard.transfers,
@@ -205,8 +288,8 @@ function withoutMechanism(): Operation {
       text: `
 WITH hit AS (
   SELECT t.id, t."controllerId", t."recipientId", t."countryCode", t.certainty
-  FROM "Transfer" t ${CURRENT_JOIN('t')} LEFT JOIN "Country" k ON k.code = t."countryCode"
-  WHERE t."thirdCountry" AND cardinality(t.mechanisms) = 0 AND NOT coalesce(k.adequacy, false)),
+  FROM "Transfer" t LEFT JOIN "Country" k ON k.code = t."countryCode"
+  WHERE t."thirdCountry" AND cardinality(t.mechanisms) = 0 AND NOT coalesce(k.adequacy, false) AND ${IS_CURRENT('t')}),
 page AS (SELECT h.*, c.name AS controller FROM hit h JOIN "Organization" c ON c.id = h."controllerId" ORDER BY c.name, h.id LIMIT ${PAGE})
 SELECT (SELECT count(*) FROM hit)::int AS total,
   (SELECT coalesce(json_agg(json_build_object(
@@ -218,6 +301,17 @@ SELECT (SELECT count(*) FROM hit)::int AS total,
     },
     apiCount: (d) => d.transfersWithoutMechanism.totalCount,
     sqlCount: (r) => r.total,
+    postgraphile: {
+      body: gql(`{
+  allTransfers(first: ${PAGE}, orderBy: PRIMARY_KEY_ASC, filter: { thirdCountry: { equalTo: true }, mechanisms: { equalTo: [] }, ${PG_CURRENT},
+    or: [{ countryCode: { isNull: true } }, { countryByCountryCode: { adequacy: { equalTo: false } } }] }) {
+    totalCount
+    nodes { organizationByControllerId { name } organizationByRecipientId { name } countryByCountryCode { code } certainty
+      evidencesByTransferId(orderBy: [START_ASC, PRIMARY_KEY_ASC]) { nodes { quote section } } }
+  }
+}`),
+      count: (d) => d.allTransfers.totalCount,
+    },
   };
 }
 
@@ -230,6 +324,6 @@ WHERE p."currentVersionId" IS NOT NULL AND EXISTS (
   WHERE e."versionId" = p."currentVersionId")
 ORDER BY c.name LIMIT 1`;
 
-export async function operations(controller: string, vendor = 'Google'): Promise<Operation[]> {
-  return [await zoomToUs(), await vendorFootprint(vendor), await vendorTree(controller), dashboard(), withoutMechanism()];
+export async function operations(ids: ResolvedIds, controller: string, vendor = 'Google'): Promise<Operation[]> {
+  return [await zoomToUs(ids), await vendorFootprint(vendor, ids), await vendorTree(controller), dashboard(), withoutMechanism()];
 }

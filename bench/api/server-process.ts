@@ -1,8 +1,9 @@
-// Starts bench/api/server-child.ts as a separate Node process (same tsx loader, given
-// DATABASE_URL) and talks to it over IPC: its port, memory samples, and shutdown.
+// Starts a server under test (bench/api/server-child.ts, ours, or postgraphile-child.ts, the
+// peer) as a separate Node process (same tsx loader, given DATABASE_URL) and talks to it over
+// IPC (./ipc.ts): its port, memory samples, requests in flight, and shutdown.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { ChildMessage } from './server-child.js';
+import type { ChildMessage } from './ipc.js';
 
 export interface MemorySample {
   rss: number;
@@ -15,11 +16,16 @@ export interface ServerProcess {
   url: string;
   pid: number;
   memory(): Promise<MemorySample>;
+  /** Requests the server has received and not yet answered (or seen abandoned). */
+  inFlight(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'server-child.ts'), [], {
+export type ServerKind = 'ours' | 'postgraphile';
+const SCRIPTS: Record<ServerKind, string> = { ours: 'server-child.ts', postgraphile: 'postgraphile-child.ts' };
+
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, kind: ServerKind = 'ours'): Promise<ServerProcess> {
+  const child: ChildProcess = fork(path.join(import.meta.dirname, SCRIPTS[kind]), [], {
     // execArgv is inherited: under tsx it carries the TypeScript loader.
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -45,6 +51,11 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       child.send({ type: 'memory' });
       const { type: _t, ...sample } = await reply;
       return sample;
+    },
+    async inFlight() {
+      const reply = next('inFlight');
+      child.send({ type: 'inFlight' });
+      return (await reply).count;
     },
     stop: () =>
       new Promise<void>((resolve) => {

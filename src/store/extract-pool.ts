@@ -19,6 +19,9 @@ export interface ExtractPool {
 /** How long one document may take on a worker (EXTRACT_TIME_BUDGET_MS, default 20 s; a normal policy takes milliseconds). */
 export const DEFAULT_TIME_BUDGET_MS = Number(process.env.EXTRACT_TIME_BUDGET_MS) || 20_000;
 
+/** How long a worker may wait without a task before it exits. */
+const IDLE_WORKER_MS = 30_000;
+
 /**
  * A pool of `threads` workers (default: one per core). A task past its time budget is aborted
  * (piscina ends the worker running it and starts a fresh one), so one hostile document cannot
@@ -28,8 +31,11 @@ export function createExtractPool(threads = availableParallelism(), budgetMs = D
   const hasTsx = process.execArgv.some((a) => /\btsx\b/.test(a));
   const pool = new Piscina({
     filename: new URL('./extract-worker.ts', import.meta.url).href,
-    minThreads: threads,
+    // Started on first use and ended after a while without work: an idle server holds no
+    // workers (two idle workers held ~62 MB), a bulk load keeps them busy throughout.
+    minThreads: 0,
     maxThreads: threads,
+    idleTimeout: IDLE_WORKER_MS,
     // Under vitest or plain node the parent has no tsx loader to pass on: register it.
     execArgv: hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'],
   });

@@ -13,6 +13,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { PolicyGraph } from '../extract/types.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { uniq } from './normalize.js';
+import { tallyVersions } from './tallies.js';
 import { Resolver, type OrgInput } from './resolve.js';
 import { insertRowSets } from './insert-rows.js';
 import { notifyGraphChanged } from './changes.js';
@@ -235,15 +236,23 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
   return out;
 }
 
-/** After each `versionId` became current: the other versions of its policy stop being current, the policy points at it. */
+/** After each `versionId` became current: the other versions of its policy stop being current, the policy points at it, the dashboard tallies follow. */
 async function makeCurrent(tx: Tx, changes: { policyId: string; versionId: string; controllerId: string | null }[]): Promise<void> {
-  await tx.$executeRawUnsafe(
+  const superseded = await tx.$queryRawUnsafe<{ id: string }[]>(
     `WITH x AS (SELECT * FROM json_to_recordset($1::json) AS x("policyId" text, "versionId" text, "controllerId" text)),
      superseded AS (
-       UPDATE "PolicyVersion" v SET "isCurrent" = false FROM x WHERE v."policyId" = x."policyId" AND v."isCurrent" AND v."id" <> x."versionId"
+       UPDATE "PolicyVersion" v SET "isCurrent" = false FROM x WHERE v."policyId" = x."policyId" AND v."isCurrent" AND v."id" <> x."versionId" RETURNING v."id"
+     ),
+     policies AS (
+       UPDATE "Policy" p SET "currentVersionId" = x."versionId", "controllerId" = x."controllerId", "updatedAt" = now() FROM x WHERE p."id" = x."policyId"
      )
-     UPDATE "Policy" p SET "currentVersionId" = x."versionId", "controllerId" = x."controllerId", "updatedAt" = now() FROM x WHERE p."id" = x."policyId"`,
+     SELECT "id" FROM superseded`,
     JSON.stringify(changes),
+  );
+  await tallyVersions(
+    tx,
+    changes.map((c) => c.versionId),
+    superseded.map((r) => r.id),
   );
   // in the same transaction: Neo4j hears of every change eventually, and an outage blocks nothing
   await enqueueNeo4jSync(tx, changes);

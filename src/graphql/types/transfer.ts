@@ -4,6 +4,8 @@ import { CertaintyEnum, MechanismEnum, TransferCoverageEnum } from './enums.js';
 import { evidenceQuery } from './evidence.js';
 import { transferWhere, type TransferFilter } from '../../store/queries.js';
 import { coverageOf } from '../../store/coverage.js';
+import { perRequest } from '../request-memo.js';
+import type { Context } from '../builder.js';
 
 export const Transfer = builder.prismaNode('Transfer', {
   id: { field: 'id' },
@@ -51,23 +53,26 @@ export const TransferFilterInput = builder.inputType('TransferFilter', {
 
 const transferOrder = [{ controller: { name: 'asc' as const } }, { id: 'asc' as const }];
 
+/** The where-clause of a filter, resolved once per request (totalCount and the page share it). */
+const whereOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `transferWhere:${JSON.stringify(filter)}`, () => transferWhere(ctx.prisma, filter));
+const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
+
 builder.queryFields((t) => ({
   transfers: t.prismaConnection({
     type: 'Transfer',
     cursor: 'id',
     description: 'Transfers, filtered by destination, mechanism, service or vendor, controller, certainty.',
     args: { filter: t.arg({ type: TransferFilterInput }) },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await transferWhere(ctx.prisma, (args.filter ?? {}) as TransferFilter) }),
+    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await whereOf(ctx, (args.filter ?? {}) as TransferFilter) }),
     resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere(ctx.prisma, (args.filter ?? {}) as TransferFilter), orderBy: transferOrder }),
+      ctx.prisma.transfer.findMany({ ...query, where: await whereOf(ctx, (args.filter ?? {}) as TransferFilter), orderBy: transferOrder }),
   }),
   transfersWithoutMechanism: t.prismaConnection({
     type: 'Transfer',
     cursor: 'id',
     description:
       'Risk: transfers to third countries (named or not) for which the policy states no mechanism and no EU adequacy decision covers the destination (coveredBy: NONE). A transfer to CH, GB, JP, … without a stated mechanism is not listed: the adequacy decision covers it (coveredBy: ADEQUACY_DECISION). The US is listed: only a stated DPF covers it.',
-    totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await transferWhere(ctx.prisma, { coveredBy: 'NONE' }) }),
-    resolve: async (query, _p, _a, ctx) =>
-      ctx.prisma.transfer.findMany({ ...query, where: await transferWhere(ctx.prisma, { coveredBy: 'NONE' }), orderBy: transferOrder }),
+    totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await whereOf(ctx, WITHOUT_MECHANISM) }),
+    resolve: async (query, _p, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: await whereOf(ctx, WITHOUT_MECHANISM), orderBy: transferOrder }),
   }),
 }));

@@ -1,0 +1,42 @@
+// The peer under test: PostGraphile 4 with the connection-filter plugin, read-only, on the same
+// database (DATABASE_URL), in a process of its own like our server. Speaks the same IPC as
+// server-child.ts (listening, memory, in-flight requests).
+import http from 'node:http';
+import path from 'node:path';
+import Module, { createRequire } from 'node:module';
+import { serveIpc } from './ipc.js';
+
+// PostGraphile 4 needs graphql 15; our server uses 16 at the top of node_modules, so npm nests
+// 15 under postgraphile and again under graphile-build-pg, and graphql-parse-resolve-info finds
+// 16: "Cannot use GraphQLScalarType from another module". In this process every `graphql`
+// resolves to postgraphile's own copy.
+const graphql15 = path.dirname(createRequire(createRequire(import.meta.url).resolve('postgraphile')).resolve('graphql/package.json'));
+const resolve = (Module as any)._resolveFilename;
+(Module as any)._resolveFilename = function (request: string, ...rest: unknown[]) {
+  const own = request === 'graphql' || request.startsWith('graphql/') ? path.join(graphql15, request.slice('graphql'.length)) : request;
+  return resolve.call(this, own, ...rest);
+};
+const { postgraphile } = await import('postgraphile');
+const { default: ConnectionFilterPlugin } = await import('postgraphile-plugin-connection-filter');
+
+const handler = postgraphile(process.env.DATABASE_URL!, 'public', {
+  appendPlugins: [ConnectionFilterPlugin],
+  // filters across relations (the current policy version), as our API answers from current versions
+  graphileBuildOptions: { connectionFilterRelations: true },
+  graphiql: false,
+  // read-only: no mutations in the schema; every request in a read-only transaction
+  disableDefaultMutations: true,
+  pgSettings: { default_transaction_read_only: 'on' },
+  dynamicJson: true,
+  setofFunctionsContainNulls: false,
+  ignoreRBAC: true,
+  retryOnInitFail: false,
+  disableQueryLog: true,
+});
+const server = http.createServer(handler);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+serveIpc(server, async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await handler.release();
+});

@@ -1,0 +1,72 @@
+// Statement budget of the acceptance question ("who transfers personal data to the US via
+// Zoom?", totalCount and the first page): names resolve to ids once per request — one statement
+// shared by totalCount and the edges — and the request costs the same few statements however
+// many transfers match. Fails if the count grows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
+import { gqlClient } from './helpers/http.js';
+import { policy, recipient, transfer, zoomPolicy } from './helpers/fixtures.js';
+import type { Db } from '../src/db.js';
+import { EXAMPLE_QUERY, startServer, type Running } from '../src/server.js';
+import { ingestGraph } from '../src/store/ingest.js';
+
+/**
+ * What one acceptance request sends: the name resolution, the count, the page, and one per
+ * nested relation of the page (controller, recipient, service, country, evidence). It was 15
+ * (every look-up twice, one per service-filter branch).
+ */
+const BUDGET = 8;
+
+/** Zoom reached three ways: as the vendor, through a reseller whose engagement names the service, and not at all. */
+function makePolicies(from: number, to: number) {
+  const out = [];
+  for (let i = from; i < to; i++) {
+    out.push(zoomPolicy(`zoom-${i}.txt`, `Zoom User ${i} GmbH`));
+    out.push(
+      policy(`reseller-${i}.txt`, `Reseller Client ${i} AG`, [
+        recipient(`Meeting Reseller ${i % 3} GmbH`, { services: ['Zoom'], transfers: [transfer('US', ['SCC'], `Reseller ${i} sends meeting data to the US.`)] }),
+      ]),
+    );
+    out.push(policy(`other-${i}.txt`, `Other ${i} KG`, [recipient(`Mailer ${i} Inc.`, { transfers: [transfer('US', [], `Mailer ${i} in the US.`)] })]));
+  }
+  return out;
+}
+
+for (const name of SKIPPED_ENGINES) describe.skip(`acceptance statement budget on ${name}`, () => it('skipped', () => {}));
+
+describe.each(ENGINES)('acceptance statement budget on $name', (engine) => {
+  let db: Db;
+  let app: Running;
+  let statements: string[] = [];
+  beforeAll(async () => {
+    db = await engine.open({ onQuery: (sql) => statements.push(sql) });
+    app = await startServer(db, 0);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  async function ask(): Promise<{ sql: string[]; total: number; edges: number }> {
+    const gql = gqlClient(app.url);
+    statements = [];
+    const { data, errors } = await gql(EXAMPLE_QUERY);
+    expect(errors).toBeUndefined();
+    return { sql: [...statements], total: data.transfers.totalCount, edges: data.transfers.edges.length };
+  }
+
+  it('"US via Zoom" resolves names once and sends the same few statements for 6 and for 60 matching transfers', async () => {
+    for (const g of makePolicies(0, 3)) await ingestGraph(db.prisma, g);
+    const small = await ask();
+    for (const g of makePolicies(3, 30)) await ingestGraph(db.prisma, g);
+    const large = await ask();
+    console.log(`[statements] ${engine.name}: ${small.total} transfers → ${small.sql.length} statements; ${large.total} → ${large.sql.length}\n  ${large.sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n  ')}`);
+    // the vendor's own transfers and the reseller's (its engagement names the service); not the mailer's
+    expect(small.total).toBe(6);
+    expect(large.total).toBe(60);
+    expect(large.edges).toBe(50);
+    expect(large.sql.filter((s) => s.includes('_EngagementServices')).length).toBe(1);
+    expect(large.sql.length).toBe(small.sql.length);
+    expect(large.sql.length).toBe(BUDGET);
+  });
+});

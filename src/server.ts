@@ -18,8 +18,6 @@ import { serveExport } from './export/http.js';
 import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
 import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
 
-export { EXAMPLE_QUERY } from './graphql/examples.js';
-
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
   /** GraphiQL at /graphql; default on, off in production unless GRAPHIQL=1. */

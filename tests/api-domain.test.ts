@@ -9,7 +9,7 @@ import { policy, recipient, transfer } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
 import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
-import { exportTransfers } from '../src/cli/export.js';
+import { transferRecords, type ExportFilter, type TransferRecord } from '../src/export/records.js';
 
 for (const name of SKIPPED_ENGINES) describe.skip(`domain answers on ${name}`, () => it('skipped', () => {}));
 
@@ -82,9 +82,13 @@ describe.each(ENGINES)('domain answers on $name', (engine) => {
     expect(data.adequate.totalCount).toBe(2);
     expect(data.dashboard).toEqual({ transfersWithoutMechanism: 2, transfersCoveredByAdequacy: 2, thirdCountryTransfers: 7 });
     // the export answers the same, and says why
-    const rows = await exportTransfers(db.prisma, { coveredBy: 'NONE' });
-    expect(rows.map((r) => r.recipient).sort()).toEqual(['Automattic Inc.', 'Obscure Analytics Ltd']);
-    expect((await exportTransfers(db.prisma, { controller: 'Alpha Shop GmbH', country: 'CH' }))[0].coveredBy).toBe('ADEQUACY_DECISION');
+    const exported = async (f: ExportFilter) => {
+      const rows: TransferRecord[] = [];
+      for await (const t of transferRecords(db.prisma, f)) rows.push(t);
+      return rows;
+    };
+    expect((await exported({ coveredBy: 'NONE' })).map((r) => r.recipient.name).sort()).toEqual(['Automattic Inc.', 'Obscure Analytics Ltd']);
+    expect((await exported({ controller: 'Alpha Shop GmbH', country: 'CH' }))[0].coveredBy).toBe('ADEQUACY_DECISION');
   });
 
   it('the DPF id a policy cites for Google Ireland Limited is Google LLC\'s', async () => {

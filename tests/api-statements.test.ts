@@ -7,7 +7,8 @@ import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
 import { gqlClient } from './helpers/http.js';
 import { policy, recipient, transfer, zoomPolicy } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
-import { EXAMPLE_QUERY, startServer, type Running } from '../src/server.js';
+import { startServer, type Running } from '../src/server.js';
+import { EXAMPLE_QUERY } from '../src/graphql/examples.js';
 import { ingestGraph } from '../src/store/ingest.js';
 
 /**

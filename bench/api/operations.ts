@@ -5,7 +5,7 @@
 // generated schema can ask it, as a PostGraphile 4 request (the peer) given the ids our name
 // resolution finds. Names are resolved to keys in JS exactly as src/store/queries.ts does
 // (catalog and normalization are in-memory work), so every side looks for the same rows.
-import { EXAMPLE_QUERY } from '../../src/server.js';
+import { EXAMPLE_QUERY } from '../../src/graphql/examples.js';
 import { getCatalog, loadCatalog } from '../../src/store/catalog.js';
 import { orgKey, serviceKey } from '../../src/store/normalize.js';
 

@@ -9,9 +9,7 @@ import { countryCode } from '../store/queries.js';
 import { MECHANISMS } from '../extract/types.js';
 import { countryByCode } from '../kb/countries.js';
 import { COVERAGES } from '../store/coverage.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { countRecords, EXPORT_KINDS, filterProblem, transferRecords, type ExportFilter } from '../export/records.js';
-import { csvRow } from '../export/csv.js';
+import { countRecords, EXPORT_KINDS, filterProblem, type ExportFilter } from '../export/records.js';
 import { EXPORT_FORMATS, exportStream } from '../export/stream.js';
 import { oneOf, parseCommand, UsageError, withUsage } from './args.js';
 
@@ -43,13 +41,6 @@ const OPTIONS = {
   certainty: { type: 'string' },
   history: { type: 'boolean' },
 } as const;
-
-/** The transfers under `filter` as the flat rows of the CSV (for a caller that wants them in memory). */
-export async function exportTransfers(prisma: PrismaClient, filter: ExportFilter): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  for await (const t of transferRecords(prisma, filter)) rows.push(csvRow('transfers', t));
-  return rows;
-}
 
 export function runExport(args: string[]): Promise<number> {
   return withUsage(USAGE, () => exportCommand(args));

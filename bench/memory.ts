@@ -5,7 +5,7 @@
 // (VmHWM). The database is whatever the command opens: PGLITE_DIR / DATABASE_URL as for `npm
 // start`; an empty one is seeded first, so start it once before measuring.
 //
-//   npm run bench:memory [-- --seconds 20] [--connections 4] [--port 4000] [-- COMMAND ...]
+//   npm run bench:memory [-- --seconds 20] [--idle 10] [--connections 4] [--port 4000] [-- COMMAND ...]
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -13,10 +13,11 @@ import { EXAMPLES } from '../src/graphql/examples.js';
 import { machineLine } from './api/machine.js';
 import { markdownTable } from './api/table.js';
 
-const USAGE = `usage: npm run bench:memory [-- --seconds N] [--connections N] [--port N] [-- COMMAND ...]
+const USAGE = `usage: npm run bench:memory [-- --seconds N] [--idle N] [--connections N] [--port N] [-- COMMAND ...]
   starts COMMAND (default: npm start) with PORT set, samples the RSS of its process tree once
-  GraphQL answers and after N seconds (default 20) of the README's questions at N connections
-  (default 4); prints one row per process (kernel VmRSS / VmHWM) and the server's own heap figures`;
+  GraphQL answers, after --seconds (default 20) of the README's questions at --connections
+  (default 4), and again --idle seconds (default 10) later; prints one row per process: kernel
+  VmRSS / VmHWM, and CPU time per request`;
 
 function parseArgs(argv: string[]) {
   const dashes = argv.indexOf('--');
@@ -25,7 +26,7 @@ function parseArgs(argv: string[]) {
     const i = own.indexOf(name);
     return i >= 0 ? own[i + 1] : undefined;
   };
-  const known = new Set(['--seconds', '--connections', '--port']);
+  const known = new Set(['--seconds', '--connections', '--port', '--idle']);
   const bad = own.find((a, i) => a.startsWith('--') && !known.has(a) && !known.has(own[i - 1] ?? ''));
   if (own.includes('--help') || bad) {
     (bad && bad !== '--help' ? console.error : console.log)(bad && bad !== '--help' ? `unknown option ${bad}\n${USAGE}` : USAGE);
@@ -33,6 +34,7 @@ function parseArgs(argv: string[]) {
   }
   return {
     seconds: Number(value('--seconds') ?? 20),
+    idle: Number(value('--idle') ?? 10),
     connections: Number(value('--connections') ?? 4),
     port: Number(value('--port') ?? process.env.PORT ?? 4000),
     command: dashes >= 0 && argv.length > dashes + 1 ? argv.slice(dashes + 1) : ['npm', 'start'],
@@ -44,7 +46,11 @@ interface ProcSample {
   command: string;
   rssMb: number;
   peakMb: number;
+  /** CPU time used so far (user + system), ms. */
+  cpuMs: number;
 }
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 /** `/proc/<pid>/status` fields in kB → MB. */
 function statusMb(status: string, field: string): number {
@@ -55,12 +61,15 @@ function statusMb(status: string, field: string): number {
 /** The process `root` and its descendants, with their memory, from /proc. */
 function processTree(root: number): ProcSample[] {
   const parent = new Map<number, number>();
+  const cpu = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      // the command name may contain spaces and parentheses: fields follow the last ')'
+      // the command name may contain spaces and parentheses: fields follow the last ')' (state is field 3)
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(fields[1]));
+      cpu.set(Number(d), (Number(fields[11]) + Number(fields[12])) * TICK_MS); // utime, stime
     } catch {
       // the process ended while we looked
     }
@@ -72,7 +81,7 @@ function processTree(root: number): ProcSample[] {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       const command = argv.map((a) => a.replace(/^.*\/node_modules\//, '').replace(/^\/usr\/(local\/)?bin\//, '')).join(' ');
-      return [{ pid, command: command.length > 70 ? `${command.slice(0, 67)}...` : command, rssMb: statusMb(status, 'VmRSS'), peakMb: statusMb(status, 'VmHWM') }];
+      return [{ pid, command: command.length > 70 ? `${command.slice(0, 67)}...` : command, rssMb: statusMb(status, 'VmRSS'), peakMb: statusMb(status, 'VmHWM'), cpuMs: cpu.get(pid) ?? 0 }];
     } catch {
       return [];
     }
@@ -125,14 +134,25 @@ try {
   const started = processTree(child.pid!);
   const result = await load(url, opts.connections, opts.seconds);
   const loaded = processTree(child.pid!);
+  // V8 gives heap pages back only once the process has been idle a while (its memory reducer)
+  await new Promise((r) => setTimeout(r, opts.idle * 1000));
+  const idle = processTree(child.pid!);
   console.log(`\n${machineLine()}\ncommand: ${opts.command.join(' ')}; answered after ${(readyMs / 1000).toFixed(1)} s; ` +
     `${opts.seconds} s of the ${EXAMPLES.length} README questions at c=${opts.connections}: ${result.requests.total} requests, ` +
     `${result.non2xx} non-2xx, ${result.errors} errors\n`);
-  const after = new Map(loaded.map((p) => [p.pid, p]));
-  const rows = started.map((p) => [String(p.pid), p.command, p.rssMb.toFixed(0), (after.get(p.pid)?.rssMb ?? 0).toFixed(0), (after.get(p.pid)?.peakMb ?? p.peakMb).toFixed(0)]);
-  const sum = (xs: ProcSample[], f: (p: ProcSample) => number) => xs.reduce((s, p) => s + f(p), 0).toFixed(0);
-  rows.push(['', 'all processes', sum(started, (p) => p.rssMb), sum(loaded, (p) => p.rssMb), sum(loaded, (p) => p.peakMb)]);
-  console.log(markdownTable(['pid', 'process', 'RSS after start (MB)', 'RSS after load (MB)', 'peak (MB)'], rows));
+  const at = (xs: ProcSample[]) => new Map(xs.map((p) => [p.pid, p]));
+  const after = at(loaded), later = at(idle);
+  const requests = Math.max(1, result.requests.total);
+  const row = (name: string, pid: string, s: ProcSample[], l: ProcSample[], i: ProcSample[]) => {
+    const sum = (xs: ProcSample[], f: (p: ProcSample) => number) => xs.reduce((t, p) => t + f(p), 0);
+    // CPU per request rather than requests per second: the figure a busy shared machine disturbs least
+    const cpu = (sum(l, (p) => p.cpuMs) - sum(s, (p) => p.cpuMs)) / requests;
+    return [pid, name, ...[sum(s, (p) => p.rssMb), sum(l, (p) => p.rssMb), sum(i, (p) => p.rssMb), sum(i.length ? i : l, (p) => p.peakMb)].map((x) => x.toFixed(0)), cpu.toFixed(2)];
+  };
+  const one = (m: Map<number, ProcSample>, pid: number) => (m.has(pid) ? [m.get(pid)!] : []);
+  const rows = started.map((p) => row(p.command, String(p.pid), [p], one(after, p.pid), one(later, p.pid)));
+  rows.push(row('all processes', '', started, loaded, idle));
+  console.log(markdownTable(['pid', 'process', 'RSS after start (MB)', 'RSS after load (MB)', `RSS ${opts.idle} s later (MB)`, 'peak (MB)', 'CPU ms / request'], rows));
 } finally {
   stop();
 }

@@ -42,6 +42,19 @@ export interface OpenDbOptions {
   migrate?: boolean;
 }
 
+/**
+ * PGlite's buffer pool lives in its WebAssembly memory and is touched whole at start:
+ * PostgreSQL's default 128 MB held ~135 MB more resident than 16 MB (measured on the seeds),
+ * with no difference in CPU per query or per ingested policy; pages it does not hold come from
+ * the operating system's file cache. PGLITE_SHARED_BUFFERS (e.g. "64MB") sets another size.
+ */
+function pgliteSharedBuffers(): string {
+  const size = process.env.PGLITE_SHARED_BUFFERS || '16MB';
+  // PGlite says only "failed to initialize properly" on a value PostgreSQL rejects
+  if (!/^\d+(kB|MB|GB)$/.test(size)) throw new Error(`PGLITE_SHARED_BUFFERS must be a size such as 16MB or 1GB (got "${size}")`);
+  return size;
+}
+
 export const DEFAULT_DATA_DIR = '.data/pglite';
 
 export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
@@ -74,7 +87,8 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     const unlock = opts.dataDir ? await lockDataDir(opts.dataDir) : async () => {};
     let pg: PGlite;
     try {
-      pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+      const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers()}`];
+      pg = opts.dataDir ? new PGlite(opts.dataDir, { startParams }) : new PGlite({ startParams });
       await pg.waitReady;
     } catch (e) {
       await unlock();

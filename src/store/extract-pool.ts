@@ -1,8 +1,7 @@
 // Extraction off the event loop: a pool of worker threads (piscina) running extract-worker.ts,
 // so that extraction of many files uses every core while the main thread writes to the
-// database. Built (dist/, as `npm start` runs) the workers run the compiled extract-worker.js
-// with the parent's node flags; from the sources (tsx, vitest) they run extract-worker.ts
-// through tsx's loader.
+// database. Built (dist/, as `npm start` runs) the workers run the compiled extract-worker.js;
+// from the sources (tsx, vitest) they run extract-worker.ts through tsx's loader.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { PolicyGraph } from '../extract/types.js';
@@ -23,12 +22,14 @@ export const DEFAULT_TIME_BUDGET_MS = Number(process.env.EXTRACT_TIME_BUDGET_MS)
 
 /**
  * The worker file beside this module and the node flags to start it with. This module compiled
- * (a .js URL): extract-worker.js, the parent's flags as they are — no TypeScript loader in a
- * built server. From the sources: extract-worker.ts, with tsx's loader added unless the parent
- * already runs under tsx (vitest and plain node on a .ts entry have none to pass on).
+ * (a .js URL): extract-worker.js and no flags of ours — the worker inherits the parent's, as
+ * Node does by default (naming them would fail: a worker refuses V8 flags such as
+ * --max-old-space-size in its execArgv). From the sources: extract-worker.ts with tsx's
+ * loader, added unless the parent already runs under tsx (vitest and plain node on a .ts entry
+ * have none to pass on).
  */
-export function workerModule(selfUrl: string, execArgv: readonly string[]): { filename: string; execArgv: string[] } {
-  if (selfUrl.endsWith('.js')) return { filename: new URL('./extract-worker.js', selfUrl).href, execArgv: [...execArgv] };
+export function workerModule(selfUrl: string, execArgv: readonly string[]): { filename: string; execArgv?: string[] } {
+  if (selfUrl.endsWith('.js')) return { filename: new URL('./extract-worker.js', selfUrl).href };
   const hasTsx = execArgv.some((a) => /\btsx\b/.test(a));
   return { filename: new URL('./extract-worker.ts', selfUrl).href, execArgv: hasTsx ? [...execArgv] : [...execArgv, '--import', 'tsx'] };
 }

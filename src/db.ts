@@ -3,9 +3,7 @@
 // generated client; migrations from prisma/migrations are applied on open.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
+import type { PGlite } from '@electric-sql/pglite';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -69,6 +67,8 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
     const url = new URL(opts.databaseUrl);
     location = `${url.protocol}//${url.host}${url.pathname}${opts.pgSchema ? `?schema=${opts.pgSchema}` : ''}`;
     if (opts.pgSchema) await ensurePgSchema(opts.databaseUrl, opts.pgSchema);
+    // each engine's driver is loaded only when it is the one opened: the other stays out of memory
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     factory = new PrismaPg(
       {
         connectionString: opts.databaseUrl,
@@ -82,6 +82,7 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
   } else {
     engine = 'pglite';
     if (opts.dataDir) mkdirSync(path.resolve(opts.dataDir), { recursive: true });
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     // PGlite is one process's database: a second writer on the same folder silently overwrites
     // the first one's pages, so the folder is locked for as long as it is open
     const unlock = opts.dataDir ? await lockDataDir(opts.dataDir) : async () => {};

@@ -3,7 +3,7 @@
 // database. Built (dist/, as `npm start` runs) the workers run the compiled extract-worker.js;
 // from the sources (tsx, vitest) they run extract-worker.ts through tsx's loader.
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { PolicyGraph } from '../extract/types.js';
 import type { ExtractOutcome, ExtractTask } from './extract-worker.js';
 
@@ -44,18 +44,24 @@ const IDLE_WORKER_MS = 30_000;
  */
 export function createExtractPool(threads = availableParallelism(), budgetMs = DEFAULT_TIME_BUDGET_MS): ExtractPool {
   const worker = workerModule(import.meta.url, process.execArgv);
-  const pool = new Piscina({
-    filename: worker.filename,
-    // Started on first use and ended after a while without work: an idle server holds no
-    // workers (two idle workers held ~62 MB), a bulk load keeps them busy throughout.
-    minThreads: 0,
-    maxThreads: threads,
-    idleTimeout: IDLE_WORKER_MS,
-    execArgv: worker.execArgv,
-  });
+  // piscina itself is loaded on the first task too: a server nobody sends a policy never holds it
+  let pool: Promise<Piscina> | undefined;
+  const started = () =>
+    (pool ??= import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: worker.filename,
+          // Started on first use and ended after a while without work: an idle server holds no
+          // workers (two idle workers held ~62 MB), a bulk load keeps them busy throughout.
+          minThreads: 0,
+          maxThreads: threads,
+          idleTimeout: IDLE_WORKER_MS,
+          execArgv: worker.execArgv,
+        }),
+    ));
   const extract = async (task: ExtractTask): Promise<ExtractOutcome> => {
     try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(budgetMs) })) as ExtractOutcome;
+      return (await (await started()).run(task, { signal: AbortSignal.timeout(budgetMs) })) as ExtractOutcome;
     } catch (e) {
       if ((e as Error).name !== 'AbortError' && (e as Error).name !== 'TimeoutError') throw e;
       return { error: { name: 'ExtractError', code: 'TOO_COMPLEX', message: `extraction took longer than ${budgetMs} ms and was stopped` } } as ExtractOutcome;
@@ -69,6 +75,8 @@ export function createExtractPool(threads = availableParallelism(), budgetMs = D
       if (out.error) throw Object.assign(new Error(out.error.message), out.error);
       return out.graph;
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      if (pool) await (await pool).destroy();
+    },
   };
 }

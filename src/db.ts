@@ -120,6 +120,9 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
   return db;
 }
 
+/** The engine openDbFromEnv opens. */
+export const engineFromEnv = (): Engine => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+
 /** DATABASE_URL → PostgreSQL, else PGlite in PGLITE_DIR or .data/pglite. */
 export function openDbFromEnv(extra: Partial<OpenDbOptions> = {}): Promise<Db> {
   const databaseUrl = process.env.DATABASE_URL || undefined;

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseCommand, positiveInt, UsageError, withUsage } from './args.js';
-import { openDbFromEnv } from '../db.js';
+import { engineFromEnv, openDbFromEnv } from '../db.js';
 import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
@@ -15,6 +15,7 @@ import { neo4jConfigFromEnv } from '../neo4j/connect.js';
 import { startNeo4jWorker } from '../neo4j/worker.js';
 import { neo4jTraversal } from '../neo4j/traversal-backend.js';
 import { reportToParent } from '../http/parent-ipc.js';
+import { applyServerV8Flags } from './v8-flags.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -52,6 +53,8 @@ async function serve(argv: string[]): Promise<number> {
   const busy = await portFree(port, host);
   if (busy) throw new UsageError(busy);
   const neo4j = neo4jConfigFromEnv(); // a bad NEO4J_* setting is refused before anything starts
+  // a long-running process's memory settings, before the database's WebAssembly is compiled
+  applyServerV8Flags(engineFromEnv());
   const t0 = Date.now();
   const db = await openDbFromEnv();
   console.log(`database: ${db.engine} (${db.location}), migrations applied in ${Date.now() - t0} ms`);

@@ -1,0 +1,24 @@
+// V8 settings for the long-running server, set by `serve` before the database is opened (so
+// before any WebAssembly is compiled). Measured with `npm run bench:memory` on the 2-core
+// project machine, 500 corpus policies on PostgreSQL, cache off (docs/proposed/aot.md):
+// - --liftoff-only, on PostgreSQL: Prisma's query compiler (WebAssembly) stays on V8's baseline
+//   compiler instead of tiering up to TurboFan, whose code and compile memory held ~50 MB more
+//   (start 185 → 136 MB) for no CPU per request we could measure. Not on PGlite: there all of
+//   PostgreSQL runs as WebAssembly, and bulk ingestion took twice as long without TurboFan.
+// - --heap-growing-percent=100: after a full collection V8 lets the heap grow to twice what
+//   survived, where it otherwise chose up to four times under this load (after 15 s of the
+//   README's questions 254–281 MB instead of 332–338, at the same CPU per request).
+// A flag named on node's own command line (either way, e.g. --no-liftoff-only) is left as given.
+import v8 from 'node:v8';
+import type { Engine } from '../db.js';
+
+/** The flags serve sets for `engine`, less those `execArgv` (node's command line) already decides. */
+export function serverV8Flags(engine: Engine, execArgv: readonly string[] = process.execArgv): string[] {
+  const name = (flag: string) => flag.replace(/^--(no-)?/, '').replace(/=.*$/, '').replace(/_/g, '-');
+  const given = new Set(execArgv.filter((a) => a.startsWith('--')).map(name));
+  return [...(engine === 'postgres' ? ['--liftoff-only'] : []), '--heap-growing-percent=100'].filter((f) => !given.has(name(f)));
+}
+
+export function applyServerV8Flags(engine: Engine): void {
+  for (const flag of serverV8Flags(engine)) v8.setFlagsFromString(flag);
+}

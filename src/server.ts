@@ -16,7 +16,7 @@ import { serveDashboard } from './http/static.js';
 import { mayRead, refuseRead } from './http/read-access.js';
 import { serveExport } from './export/http.js';
 import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
-import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
+import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions, type ResponseCacheStats } from './graphql/response-cache.js';
 
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
@@ -78,6 +78,8 @@ export interface Running {
   port: number;
   /** Drops every cached answer (the graph changed elsewhere). */
   invalidateCache(): void;
+  /** The response cache's hit and miss counts; null when it is off. */
+  cacheStats(): ResponseCacheStats | null;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
     port: actual,
     url: `http://${shown}:${actual}/graphql`,
     invalidateCache: () => cache?.invalidate(),
+    cacheStats: () => cache?.stats() ?? null,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

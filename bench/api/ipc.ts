@@ -1,16 +1,20 @@
 // The IPC a server under test speaks to the bench (bench/api/server-process.ts): its port once
-// it listens, memory samples, and how many requests it is still working on (the bench waits
-// for none before the next row, so a timed-out request cannot run on into it). Ends when the
-// parent disconnects or on SIGTERM.
+// it listens, memory samples, how many requests it is still working on (the bench waits for
+// none before the next row, so a timed-out request cannot run on into it), and its response
+// cache's counters (the hit rate during a bulk load). Ends when the parent disconnects or on
+// SIGTERM.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ResponseCacheStats } from '../../src/graphql/response-cache.js';
 
 export type ChildMessage =
   | { type: 'listening'; port: number }
   | { type: 'memory'; rss: number; heapUsed: number; heapTotal: number; external: number }
-  | { type: 'inFlight'; count: number };
+  | { type: 'inFlight'; count: number }
+  /** null: the server has no response cache (off, or not ours). */
+  | { type: 'cacheStats'; stats: ResponseCacheStats | null };
 
-export function serveIpc(server: http.Server, close: () => Promise<void>): void {
+export function serveIpc(server: http.Server, close: () => Promise<void>, cacheStats: () => ResponseCacheStats | null = () => null): void {
   const send = (m: ChildMessage) => process.send?.(m);
   let inFlight = 0;
   // 'close' fires when the response ends or the client gives up; the handler still runs after a
@@ -25,6 +29,7 @@ export function serveIpc(server: http.Server, close: () => Promise<void>): void 
       const u = process.memoryUsage();
       send({ type: 'memory', rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
     } else if (m?.type === 'inFlight') send({ type: 'inFlight', count: inFlight });
+    else if (m?.type === 'cacheStats') send({ type: 'cacheStats', stats: cacheStats() });
   });
   const stop = async () => {
     await close();

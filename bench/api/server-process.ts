@@ -1,9 +1,10 @@
 // Starts a server under test (bench/api/server-child.ts, ours, or postgraphile-child.ts, the
 // peer) as a separate Node process (same tsx loader, given DATABASE_URL) and talks to it over
-// IPC (./ipc.ts): its port, memory samples, requests in flight, and shutdown.
+// IPC (./ipc.ts): its port, memory samples, requests in flight, cache counters, and shutdown.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { ChildMessage } from './ipc.js';
+import type { ResponseCacheStats } from '../../src/graphql/response-cache.js';
 
 export interface MemorySample {
   rss: number;
@@ -18,6 +19,8 @@ export interface ServerProcess {
   memory(): Promise<MemorySample>;
   /** Requests the server has received and not yet answered (or seen abandoned). */
   inFlight(): Promise<number>;
+  /** The response cache's hits, misses and invalidations so far; null when it has none. */
+  cacheStats(): Promise<ResponseCacheStats | null>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +59,11 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       const reply = next('inFlight');
       child.send({ type: 'inFlight' });
       return (await reply).count;
+    },
+    async cacheStats() {
+      const reply = next('cacheStats');
+      child.send({ type: 'cacheStats' });
+      return (await reply).stats;
     },
     stop: () =>
       new Promise<void>((resolve) => {

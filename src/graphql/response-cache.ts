@@ -9,8 +9,10 @@
 // generation and empties the cache, and an answer computed by a request that started before
 // the bump is not stored. Only queries without errors are stored, never mutations.
 //
-// Only ingestion through this server's ingestPolicy mutation is seen at once. Ingestion by
-// another process (the CLI, bench:ingest) is seen when cached answers expire: `ttlMs`.
+// Ingestion through this server's ingestPolicy mutation is seen at once; ingestion by another
+// process into the same PostgreSQL (the CLI, a second server) when its commit notification
+// arrives (./follow-changes.ts), and on PGlite or without a listener when cached answers
+// expire: `ttlMs`.
 import { LRUCache } from 'lru-cache';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 
@@ -40,10 +42,23 @@ export interface ResponseCache {
   store(requestBody: string, generation: number, answer: CachedAnswer, vary?: string): void;
   /** Makes every cached answer unreachable; call after the graph changed. */
   invalidate(): void;
+  /** Counters since the cache was made (for the benchmark: the hit rate during a bulk load). */
+  stats(): ResponseCacheStats;
+}
+
+export interface ResponseCacheStats {
+  /** Requests answered from the cache. */
+  hits: number;
+  /** Requests looked up and not found (they went to Yoga). */
+  misses: number;
+  /** Times the cache was emptied. */
+  invalidations: number;
 }
 
 export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
   let generation = 0;
+  // two integer increments per request: cheap enough to keep always on
+  const counts: ResponseCacheStats = { hits: 0, misses: 0, invalidations: 0 };
   const maxAnswer = opts.maxAnswerBytes ?? 1024 * 1024;
   const cache = new LRUCache<string, CachedAnswer>({
     max: opts.maxEntries ?? 1000,
@@ -53,7 +68,12 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     ttlAutopurge: true, // expired answers are freed, not kept until the slot is reused
   });
   return {
-    get: (requestBody, vary = '') => cache.get(`${vary}\n${requestBody}`),
+    get(requestBody, vary = '') {
+      const hit = cache.get(`${vary}\n${requestBody}`);
+      if (hit) counts.hits++;
+      else counts.misses++;
+      return hit;
+    },
     generation: () => generation,
     store(requestBody, startedAt, answer, vary = '') {
       if (startedAt !== generation || answer.status !== 200 || answer.body.length > maxAnswer || !isQuery(requestBody) || hasErrors(answer.body)) return;
@@ -62,8 +82,10 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     },
     invalidate() {
       generation++;
+      counts.invalidations++;
       cache.clear();
     },
+    stats: () => ({ ...counts }),
   };
 }
 

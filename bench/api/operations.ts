@@ -91,7 +91,8 @@ export async function resolveIds(pool: { query(q: { text: string; values: unknow
 
 const list = (ids: string[]) => JSON.stringify(ids);
 
-async function zoomToUs(ids: ResolvedIds): Promise<Operation> {
+/** The acceptance question (EXAMPLE_QUERY, "US via Zoom"). */
+export async function zoomToUs(ids: ResolvedIds): Promise<Operation> {
   const z = await zoomParams();
   const or = [
     ids.zoom.services.length && `{ serviceId: { in: ${list(ids.zoom.services)} } }`,

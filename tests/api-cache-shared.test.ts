@@ -1,0 +1,81 @@
+// Concurrent misses of one question are computed once: the others wait for that answer — but
+// only requests that arrived before any invalidation since it began. The database answers every
+// statement slowly here (a Prisma query extension waits before each, as in api-cancel.test.ts),
+// so the requests surely overlap and the statements each one sends can be counted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../src/db.js';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
+import { startServer, type Running } from '../src/server.js';
+import { ingestGraph } from '../src/store/ingest.js';
+import { zoomPolicy } from './helpers/fixtures.js';
+import { ACCEPTANCE_QUERY } from './helpers/queries.js';
+
+const DELAY_MS = 50;
+
+describe('response cache: concurrent misses share one computation (PGlite)', () => {
+  let db: Db;
+  let app: Running;
+  let statements = 0;
+  const zoomCount = async () => {
+    const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ACCEPTANCE_QUERY }) });
+    const json = (await res.json()) as { data?: { transfers: { totalCount: number } }; errors?: unknown };
+    expect(json.errors).toBeUndefined();
+    return json.data!.transfers.totalCount;
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  beforeAll(async () => {
+    db = await openDb({});
+    await ingestGraph(db.prisma, zoomPolicy('a.txt', 'Praxis A GmbH'));
+    const slow = db.prisma.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          statements++;
+          await sleep(DELAY_MS);
+          return query(args);
+        },
+      },
+    }) as unknown as PrismaClient;
+    app = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('computes eight concurrent identical misses once, and every request gets the answer', async () => {
+    statements = 0;
+    expect(await zoomCount()).toBe(1);
+    const once = statements;
+    expect(once).toBeGreaterThan(0);
+    app.invalidateCache();
+    statements = 0;
+    const before = app.cacheStats()!;
+    expect(await Promise.all(Array.from({ length: 8 }, zoomCount))).toEqual(Array(8).fill(1));
+    expect(statements).toBe(once);
+    const after = app.cacheStats()!;
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.shared - before.shared).toBe(7);
+  });
+
+  it('does not hand a request arriving after an invalidation the answer begun before it', async () => {
+    app.invalidateCache();
+    statements = 0;
+    expect(await zoomCount()).toBe(1);
+    const once = statements;
+    app.invalidateCache();
+    statements = 0;
+    const early = zoomCount();
+    await sleep(DELAY_MS / 2); // the first request is computing
+    await ingestGraph(db.prisma, zoomPolicy('b.txt', 'Kanzlei B PartG')); // another process commits…
+    app.invalidateCache(); // …and its notification drops the cache
+    const late = zoomCount();
+    const counts = await Promise.all([early, late]);
+    expect(counts[1]).toBe(2); // computed afresh, with b.txt
+    expect(statements).toBe(2 * once);
+    // what is stored now has b.txt (the early answer, begun before the invalidation, may not be)
+    statements = 0;
+    expect(await zoomCount()).toBe(2);
+    expect(statements).toBe(0);
+  });
+});

@@ -68,6 +68,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
   const during = v['during-ingest'] ?? false;
   if (parsed.positionals.length > (during ? 1 : 0)) throw new UsageError(`unexpected argument ${parsed.positionals.at(-1)}`);
   if (!during && v['ingest-seed'] !== undefined) throw new UsageError('--ingest-seed applies to --during-ingest');
+  const usual = ['duration', 'sql-connections', 'soak', 'no-cache', 'no-peer', 'vendor'] as const;
+  const misplaced = during && usual.find((o) => v[o] !== undefined);
+  if (misplaced) throw new UsageError(`--${misplaced} does not apply to --during-ingest (its rows last as long as the ingest, with the cache on and off)`);
   const soakSeconds = v.soak === undefined ? 0 : positiveInt('soak', v.soak)!;
   return {
     duration: positiveInt('duration', v.duration) ?? 10,

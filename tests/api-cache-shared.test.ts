@@ -10,12 +10,16 @@ import { ingestGraph } from '../src/store/ingest.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
 
-const DELAY_MS = 50;
+const DELAY_MS = 100;
 
 describe('response cache: concurrent misses share one computation (PGlite)', () => {
   let db: Db;
   let app: Running;
+  let tight: Running;
   let statements = 0;
+  /** Mid-way through a query's third and last statement (the acceptance question sends three). */
+  const BUDGET_MS = DELAY_MS * 2.5;
+  const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ACCEPTANCE_QUERY }) });
   const zoomCount = async () => {
     const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ACCEPTANCE_QUERY }) });
     const json = (await res.json()) as { data?: { transfers: { totalCount: number } }; errors?: unknown };
@@ -37,8 +41,10 @@ describe('response cache: concurrent misses share one computation (PGlite)', () 
       },
     }) as unknown as PrismaClient;
     app = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 } });
+    tight = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 }, executionTimeoutMs: BUDGET_MS });
   });
   afterAll(async () => {
+    await tight?.close();
     await app?.close();
     await db?.close();
   });
@@ -77,5 +83,23 @@ describe('response cache: concurrent misses share one computation (PGlite)', () 
     statements = 0;
     expect(await zoomCount()).toBe(2);
     expect(statements).toBe(0);
+  });
+
+  it('holds a waiting request to its own time budget, and shares no timed-out answer', async () => {
+    const timed = async () => {
+      const t0 = Date.now();
+      const res = await post(tight.url);
+      const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+      return { status: res.status, code: body.errors?.[0].extensions?.code, ms: Date.now() - t0 };
+    };
+    const first = timed();
+    await sleep(DELAY_MS); // the second request arrives while the first is computing, and waits for it
+    const second = await timed();
+    expect(await first).toMatchObject({ status: 503, code: 'TIMEOUT' });
+    expect(second).toMatchObject({ status: 503, code: 'TIMEOUT' });
+    // its wait counted against its own budget: it did not start a whole budget afresh once the first gave up
+    expect(second.ms).toBeLessThan(BUDGET_MS + DELAY_MS);
+    // nothing was stored, nothing shared: both count as computed
+    expect(tight.cacheStats()).toMatchObject({ hits: 0, shared: 0, misses: 2 });
   });
 });

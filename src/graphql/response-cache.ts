@@ -57,7 +57,7 @@ export type Lookup = { hit: CachedAnswer } | { wait: Promise<CachedAnswer | unde
 
 export interface Computation {
   /**
-   * Call exactly once with the answer computed (undefined: none, e.g. its client went away).
+   * Call with the answer computed (undefined: none, e.g. its client went away); later calls are ignored.
    * Stores it if it is a query's success and no invalidation happened since the lookup, and
    * hands it to the requests that waited if it is a query's success — even after an
    * invalidation: they asked before it, as this request did.
@@ -68,9 +68,9 @@ export interface Computation {
 export interface ResponseCacheStats {
   /** Requests answered from a stored answer. */
   hits: number;
-  /** Requests that waited for another request's computation of the same answer. */
+  /** Requests answered by another request's computation of the same answer, which they waited for. */
   shared: number;
-  /** Requests that computed their answer (went to Yoga). */
+  /** Requests that computed their answer (went to Yoga), on their own or after waiting for one that had no answer to share. */
   misses: number;
   /** Times the cache was emptied. */
   invalidations: number;
@@ -88,8 +88,8 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     ttl: opts.ttlMs,
     ttlAutopurge: true, // expired answers are freed, not kept until the slot is reused
   });
-  /** Queries being answered in this generation, by key: what their answers go to. */
-  let running = new Map<string, Promise<CachedAnswer | undefined>>();
+  /** Queries being answered in this generation, by key: the answer to come, and how many wait for it. */
+  let running = new Map<string, { answer: Promise<CachedAnswer | undefined>; waiters: number }>();
   const shareable = (answer: CachedAnswer) =>
     answer.status === 200 && answer.body.length <= maxAnswer && !hasErrors(answer.body) && !/no-store/i.test(answer.headers['cache-control'] ?? '');
   const uncached: Computation = { finish: () => {} };
@@ -101,23 +101,33 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
         counts.hits++;
         return { hit };
       }
-      const wait = running.get(key);
-      if (wait) {
+      const flight = running.get(key);
+      if (flight) {
         counts.shared++;
-        return { wait };
+        flight.waiters++;
+        return { wait: flight.answer };
       }
       counts.misses++;
       if (!isQuery(requestBody)) return { compute: uncached }; // mutations are never shared or stored
       const startedIn = generation;
       const flights = running;
       let settle!: (answer: CachedAnswer | undefined) => void;
-      flights.set(key, new Promise((resolve) => (settle = resolve)));
+      const mine = { answer: new Promise<CachedAnswer | undefined>((resolve) => (settle = resolve)), waiters: 0 };
+      flights.set(key, mine);
+      let finished = false;
       return {
         compute: {
           finish(answer) {
-            flights.delete(key);
+            if (finished) return;
+            finished = true;
+            if (flights.get(key) === mine) flights.delete(key);
             const ok = answer !== undefined && shareable(answer);
             if (ok && startedIn === generation) cache.set(key, answer);
+            // nothing to share: the waiters compute for themselves, and count as misses
+            if (!ok) {
+              counts.shared -= mine.waiters;
+              counts.misses += mine.waiters;
+            }
             settle(ok ? answer : undefined);
           },
         },

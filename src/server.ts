@@ -144,7 +144,8 @@ const TIMEOUT_ANSWER = (ms: number) =>
 
 /**
  * A request: its body read under the size limit, then answered from the cache (POST /graphql
- * queries) or by Yoga, and stored when it is a query's success. Yoga gets a signal that aborts
+ * queries), by the answer another request is computing for the same question, or by Yoga —
+ * stored and shared when it is a query's success. Yoga gets a signal that aborts
  * when the client disconnects or the time budget runs out: execution then stops resolving
  * fields, so no further statements are sent for a request nobody waits for.
  */

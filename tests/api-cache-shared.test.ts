@@ -10,15 +10,15 @@ import { ingestGraph } from '../src/store/ingest.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
 
-const DELAY_MS = 100;
+const DELAY_MS = 400;
 
 describe('response cache: concurrent misses share one computation (PGlite)', () => {
   let db: Db;
   let app: Running;
   let tight: Running;
   let statements = 0;
-  /** Mid-way through a query's third and last statement (the acceptance question sends three). */
-  const BUDGET_MS = DELAY_MS * 2.5;
+  /** Mid-way through a query's first statement, however many it sends. */
+  const BUDGET_MS = DELAY_MS / 2;
   const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ACCEPTANCE_QUERY }) });
   const zoomCount = async () => {
     const res = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ACCEPTANCE_QUERY }) });
@@ -93,12 +93,13 @@ describe('response cache: concurrent misses share one computation (PGlite)', () 
       return { status: res.status, code: body.errors?.[0].extensions?.code, ms: Date.now() - t0 };
     };
     const first = timed();
-    await sleep(DELAY_MS); // the second request arrives while the first is computing, and waits for it
+    await sleep(DELAY_MS / 20); // the second request arrives while the first is computing, and waits for it
     const second = await timed();
     expect(await first).toMatchObject({ status: 503, code: 'TIMEOUT' });
     expect(second).toMatchObject({ status: 503, code: 'TIMEOUT' });
-    // its wait counted against its own budget: it did not start a whole budget afresh once the first gave up
-    expect(second.ms).toBeLessThan(BUDGET_MS + DELAY_MS);
+    // its wait counted against its own budget: it did not start a whole budget afresh once the
+    // first gave up (that would take 2 × BUDGET_MS − DELAY_MS / 20 = 380 ms)
+    expect(second.ms).toBeLessThan(BUDGET_MS + DELAY_MS / 4);
     // nothing was stored, nothing shared: both count as computed
     expect(tight.cacheStats()).toMatchObject({ hits: 0, shared: 0, misses: 2 });
   });

@@ -1,9 +1,13 @@
-// Starts a server under test (bench/api/server-child.ts, ours, or postgraphile-child.ts, the
-// peer) as a separate Node process (same tsx loader, given DATABASE_URL) and talks to it over
-// IPC (./ipc.ts): its port, memory samples, requests in flight, cache counters, and shutdown.
+// Starts a server under test as a separate Node process, plain node with no TypeScript loader:
+// ours is dist/cli/serve.js, exactly what `npm start` runs (so its memory figures are the
+// server's as users run it), the peer bench/api/postgraphile-child.mjs. Given DATABASE_URL and
+// REPORT_TO_PARENT=1, each talks to the bench over IPC (src/http/parent-ipc.ts): its port,
+// memory samples, requests in flight, cache counters, and shutdown (the bench disconnects).
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ChildMessage } from './ipc.js';
+import type { ChildMessage } from '../../src/http/parent-ipc.js';
 import type { ResponseCacheStats } from '../../src/graphql/response-cache.js';
 
 export interface MemorySample {
@@ -25,12 +29,26 @@ export interface ServerProcess {
 }
 
 export type ServerKind = 'ours' | 'postgraphile';
-const SCRIPTS: Record<ServerKind, string> = { ours: 'server-child.ts', postgraphile: 'postgraphile-child.ts' };
+const root = path.resolve(import.meta.dirname, '../..');
+const SCRIPTS: Record<ServerKind, string> = { ours: path.join(root, 'dist/cli/serve.js'), postgraphile: path.join(import.meta.dirname, 'postgraphile-child.mjs') };
+
+/** A port nothing listens on now (serve takes --port; the peer listens on any). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, kind: ServerKind = 'ours'): Promise<ServerProcess> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, SCRIPTS[kind]), [], {
-    // execArgv is inherited: under tsx it carries the TypeScript loader.
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
+  if (!existsSync(SCRIPTS[kind])) throw new Error(`${path.relative(root, SCRIPTS[kind])} is missing: run \`npm run build\` (npm install does)`);
+  const args = kind === 'ours' ? ['--port', String(await freePort()), '--host', '127.0.0.1'] : [];
+  const child: ChildProcess = fork(SCRIPTS[kind], args, {
+    execArgv: [], // not the bench's tsx loader: the servers run as built JavaScript
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, REPORT_TO_PARENT: '1' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = <T extends ChildMessage['type']>(type: T) =>

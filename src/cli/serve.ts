@@ -13,6 +13,7 @@ import { announceServer } from '../store/data-lock.js';
 import { neo4jConfigFromEnv } from '../neo4j/connect.js';
 import { startNeo4jWorker } from '../neo4j/worker.js';
 import { neo4jTraversal } from '../neo4j/traversal-backend.js';
+import { reportToParent } from '../http/parent-ipc.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -74,7 +75,7 @@ async function serve(argv: string[]): Promise<number> {
   console.log(`Policy Graph dashboard: ${app.url.replace(/graphql$/, '')}\nGraphQL API and GraphiQL: ${app.url}`);
   // the embedded database has one writer, this process: `ingest` finds us here and sends its inputs to the API
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
-  const stop = async () => {
+  const shutdown = async () => {
     unannounce();
     await neo4jWorker?.stop();
     await traversal?.close();
@@ -85,8 +86,14 @@ async function serve(argv: string[]): Promise<number> {
     await db.close();
     process.exit(0);
   };
+  // once, whichever comes first of SIGINT, SIGTERM and the parent's disconnect
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= shutdown());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // forked by bench:api (REPORT_TO_PARENT=1), which measures the server as `npm start` runs it:
+  // port, memory and requests in flight for the parent, which stops us by disconnecting
+  reportToParent(app.server, stop, app.cacheStats);
   return 0;
 }
 

@@ -1,8 +1,8 @@
 // The response cache follows what other processes commit to the same PostgreSQL (the CLI's
 // `ingest`, another server): every ingest transaction notifies (src/store/changes.ts), and the
 // cached answers are dropped at most once a second during a bulk load — the first commit
-// after a quiet spell at once (src/util/coalesce.ts). One function, so `serve` and the API
-// benchmark's server (bench/api/server-child.ts) cannot drift apart.
+// after a quiet spell at once (src/util/coalesce.ts). Called by `serve`, which is also the
+// server the API benchmark runs (bench/api/server-process.ts forks dist/cli/serve.js).
 import type { Db } from '../db.js';
 import { listenForGraphChanges, type ChangeListener } from '../store/changes.js';
 import { coalesce } from '../util/coalesce.js';

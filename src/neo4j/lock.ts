@@ -4,7 +4,7 @@
 // session-level advisory lock, held on a connection of its own, elects the one writer; when its
 // process dies the connection closes and another may take over. PGlite needs none: its data
 // folder is locked to one process already.
-import pg from 'pg';
+import type pg from 'pg';
 import type { Db } from '../db.js';
 
 export interface SyncLock {
@@ -20,6 +20,7 @@ export function syncLock(db: Pick<Db, 'server'>): SyncLock {
   return {
     async acquire() {
       if (client) return true;
+      const { default: pg } = await import('pg'); // PostgreSQL only: a PGlite process never loads the driver
       const c = new pg.Client({ connectionString: server.url });
       c.on('error', () => {
         // the connection (and with it the lock) is gone: the next acquire() tries again

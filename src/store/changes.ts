@@ -3,7 +3,7 @@
 // a server listening on the same database drops its cached answers — so what the CLI or
 // another server ingests is visible at once, not only when cached answers expire. The payload
 // is the schema written to, so servers on other schemas of the same database ignore it.
-import pg from 'pg';
+import type pg from 'pg';
 import type { Prisma } from '../generated/prisma/client.js';
 
 const CHANNEL = 'policy_graph_changed';
@@ -34,6 +34,7 @@ export async function listenForGraphChanges(
   const reconnect = () => {
     if (!closed) timer = setTimeout(() => void connect().then(onChange, reconnect), opts.retryMs ?? 1000);
   };
+  const { default: pg } = await import('pg'); // PostgreSQL only: a PGlite process never loads the driver
   const connect = async () => {
     const c = new pg.Client({ connectionString: databaseUrl });
     c.on('notification', (n) => {

@@ -6,7 +6,7 @@
 import { lookup as dnsLookup, promises as dns, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent, fetch, type Response } from 'undici';
+import type { Agent, Response, fetch as undiciFetch } from 'undici';
 import { FetchFailedError, InvalidInputError } from './errors.js';
 
 const MAX_REDIRECTS = 5;
@@ -41,10 +41,22 @@ export function publicOnlyLookup(hostname: string, options: object, callback: (e
   });
 }
 
-const PUBLIC_ONLY = new Agent({ connect: { lookup: publicOnlyLookup as never, timeout: 10_000 } });
-const ANY_HOST = new Agent({ connect: { timeout: 10_000 } });
-/** The connection pool for a request: public addresses only unless private ones are allowed (webhook deliveries share it). */
-export const dispatcherFor = (allowPrivateNetwork: boolean | undefined) => (allowPrivateNetwork ? ANY_HOST : PUBLIC_ONLY);
+let http: Promise<{ fetch: typeof undiciFetch; publicOnly: Agent; anyHost: Agent }> | undefined;
+
+/**
+ * undici's fetch and the connection pool for a request: public addresses only unless private
+ * ones are allowed (webhook deliveries share them). undici is loaded on the first request, so
+ * a server that fetches no URL and sends no webhook never holds it.
+ */
+export async function httpClient(allowPrivateNetwork: boolean | undefined): Promise<{ fetch: typeof undiciFetch; dispatcher: Agent }> {
+  http ??= import('undici').then(({ Agent, fetch }) => ({
+    fetch,
+    publicOnly: new Agent({ connect: { lookup: publicOnlyLookup as never, timeout: 10_000 } }),
+    anyHost: new Agent({ connect: { timeout: 10_000 } }),
+  }));
+  const { fetch, publicOnly, anyHost } = await http;
+  return { fetch, dispatcher: allowPrivateNetwork ? anyHost : publicOnly };
+}
 
 /**
  * Checked before connecting, for a clear answer: an address literal (connected to without a
@@ -96,12 +108,13 @@ export async function fetchPolicy(url: string, opts: FetchOptions = {}): Promise
     throw new InvalidInputError('BAD_URL', `only http and https URLs can be fetched, not ${parsed.protocol}`);
   }
   const signal = AbortSignal.timeout(timeoutMs);
+  const { fetch, dispatcher } = await httpClient(opts.allowPrivateNetwork);
   let res: Response;
   let current = parsed;
   for (let hop = 0; ; hop++) {
     if (!opts.allowPrivateNetwork) await assertPublicHost(current); // every hop, redirects included
     try {
-      res = await fetch(current, { signal, redirect: 'manual', headers: { accept: 'text/html, text/plain;q=0.9' }, dispatcher: opts.allowPrivateNetwork ? ANY_HOST : PUBLIC_ONLY });
+      res = await fetch(current, { signal, redirect: 'manual', headers: { accept: 'text/html, text/plain;q=0.9' }, dispatcher });
     } catch (e) {
       throw asFetchError(e, url, timeoutMs);
     }

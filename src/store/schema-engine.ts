@@ -8,20 +8,22 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine, MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 
-let ready = false;
+type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+let ready: Promise<Glue> | undefined;
 
-function init(): void {
-  if (ready) return;
-  const require = createRequire(import.meta.url);
-  const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
-  const mod = new WebAssembly.Module(readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
-  const instance = new WebAssembly.Instance(mod, { './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports });
-  (glue as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(instance.exports);
-  (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
-  ready = true;
+/** The glue and its instantiated module, loaded on first use: a process with no migration to apply never holds either. */
+function init(): Promise<Glue> {
+  return (ready ??= import('@prisma/schema-engine-wasm/schema_engine_bg').then((glue) => {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const mod = new WebAssembly.Module(readFileSync(path.join(dir, 'schema_engine_bg.wasm')));
+    const instance = new WebAssembly.Instance(mod, { './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports });
+    (glue as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(instance.exports);
+    (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
+    return glue;
+  }));
 }
 
 export const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -31,7 +33,7 @@ export async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   log: (msg: string) => void = () => {},
 ): Promise<SchemaEngine> {
-  init();
+  const glue = await init();
   const Engine = (glue as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
   return Engine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] },

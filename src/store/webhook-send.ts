@@ -2,9 +2,8 @@
 // same guarded connection pool as URL ingestion — the host is checked before connecting and the
 // connector connects only to checked addresses — with a time-out, no redirects followed, and at
 // most `maxResponseBytes` of the answer read (kept for the delivery log).
-import { fetch } from 'undici';
 import { Webhook } from 'standardwebhooks';
-import { asFetchError, assertPublicHost, dispatcherFor } from './fetch.js';
+import { asFetchError, assertPublicHost, httpClient } from './fetch.js';
 
 export interface SendOptions {
   timeoutMs: number;
@@ -58,12 +57,13 @@ export async function sendWebhook(msg: Message, opts: SendOptions, now = new Dat
   const url = new URL(msg.url);
   try {
     if (!opts.allowPrivateNetwork) await assertPublicHost(url);
+    const { fetch, dispatcher } = await httpClient(opts.allowPrivateNetwork);
     const res = await fetch(url, {
       method: 'POST',
       body: msg.payload,
       redirect: 'manual',
       signal: AbortSignal.timeout(opts.timeoutMs),
-      dispatcher: dispatcherFor(opts.allowPrivateNetwork),
+      dispatcher,
       headers: { 'content-type': 'application/json', 'user-agent': 'policy-graph-webhooks', ...signedHeaders(msg, now) },
     });
     const text = await readBounded(res.body as ReadableStream<Uint8Array> | null, opts.maxResponseBytes);

@@ -4,11 +4,11 @@
 // so the requests surely overlap and the statements each one sends can be counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../src/db.js';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
+import { slowPrisma } from './helpers/slow-prisma.js';
 
 const DELAY_MS = 400;
 
@@ -31,15 +31,7 @@ describe('response cache: concurrent misses share one computation (PGlite)', () 
   beforeAll(async () => {
     db = await openDb({});
     await ingestGraph(db.prisma, zoomPolicy('a.txt', 'Praxis A GmbH'));
-    const slow = db.prisma.$extends({
-      query: {
-        async $allOperations({ args, query }) {
-          statements++;
-          await sleep(DELAY_MS);
-          return query(args);
-        },
-      },
-    }) as unknown as PrismaClient;
+    const slow = slowPrisma(db.prisma, DELAY_MS, () => statements++);
     app = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 } });
     tight = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 }, executionTimeoutMs: BUDGET_MS });
   });

@@ -33,7 +33,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SCRIPTS: Record<ServerKind, string> = { ours: path.join(root, 'dist/cli/serve.js'), postgraphile: path.join(import.meta.dirname, 'postgraphile-child.mjs') };
 
 /** A port nothing listens on now (serve takes --port; the peer listens on any). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {

@@ -5,11 +5,11 @@
 // schema can ask — each server in a child process of its own, driven by autocannon at several
 // concurrencies, every answer checked against the floor's, each row started only once the
 // previous one's requests are over. Prints the ratios ours / floor and ours / PostGraphile.
-//
-//   npm run bench:api [-- --duration 10] [--connections 1,10,50] [--sql-connections 1]
-//                     [--soak 300] [--no-cache] [--no-peer] [--vendor Google]
-//   database: BENCH_DATABASE_URL, default postgres://postgres:postgres@localhost:5432/policygraph_bench
+// With --during-ingest, instead: the acceptance question while a bulk ingest runs
+// (bench/api/during-ingest.ts), on copies of the database.
 import pg from 'pg';
+import { withUsage } from '../src/cli/args.js';
+import { parseBenchArgs, USAGE, type BenchArgs } from './api/args.js';
 import { machineLine } from './api/machine.js';
 import { operations, PICK_CONTROLLER_SQL, resolveIds, type Operation } from './api/operations.js';
 import { waitIdle } from './api/idle.js';
@@ -17,28 +17,9 @@ import { startServerProcess, type ServerKind, type ServerProcess } from './api/s
 import { httpLoad } from './api/http-load.js';
 import { sqlLoad } from './api/sql-load.js';
 import { soak, firstVsLastMinute } from './api/soak.js';
+import { duringIngest } from './api/during-ingest.js';
 import type { Summary } from './api/stats.js';
 import { markdownTable, mb, ms } from './api/table.js';
-
-const DEFAULT_URL = 'postgres://postgres:postgres@localhost:5432/policygraph_bench';
-
-function parseArgs(argv: string[]) {
-  const value = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const list = (name: string, dflt: string) => (value(name) ?? dflt).split(',').map(Number).filter((n) => n > 0);
-  return {
-    duration: Number(value('--duration') ?? 10),
-    connections: list('--connections', '1,10,50'),
-    sqlConnections: list('--sql-connections', '1'),
-    soakSeconds: Number(value('--soak') ?? 0),
-    cache: !argv.includes('--no-cache'),
-    peer: !argv.includes('--no-peer'),
-    vendor: value('--vendor') ?? 'Google',
-    databaseUrl: process.env.BENCH_DATABASE_URL || DEFAULT_URL,
-  };
-}
 
 async function databaseSize(pool: pg.Pool, url: string): Promise<{ policies: number; transfers: number }> {
   const empty = `no policies in ${redact(url)}: fill it first with \`npm run bench:ingest -- --n 10000\` (or set BENCH_DATABASE_URL)`;
@@ -91,7 +72,7 @@ interface SubjectRun {
   maxIdleWait: number;
 }
 
-async function runSubject(subject: Subject, databaseUrl: string, pool: pg.Pool, ops: Operation[], args: ReturnType<typeof parseArgs>): Promise<SubjectRun> {
+async function runSubject(subject: Subject, databaseUrl: string, pool: pg.Pool, ops: Operation[], args: BenchArgs): Promise<SubjectRun> {
   const server = await startServerProcess(databaseUrl, subject.env, subject.kind);
   try {
     console.log(`${subject.name}: pid ${server.pid} at ${server.url}`);
@@ -119,9 +100,15 @@ async function runSubject(subject: Subject, databaseUrl: string, pool: pg.Pool, 
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (!args) return 0;
   console.log(`# npm run bench:api -- ${process.argv.slice(2).join(' ')}`.trimEnd());
   console.log(`machine: ${machineLine()}`);
+  if (args.duringIngest) {
+    await requireFilled(args.databaseUrl);
+    await duringIngest({ databaseUrl: args.databaseUrl, policies: args.duringIngest, seed: args.ingestSeed, connections: args.connections });
+    return 0;
+  }
   const pool = new pg.Pool({ connectionString: args.databaseUrl, max: Math.max(...args.sqlConnections, 1) + 1 });
   try {
     const size = await databaseSize(pool, args.databaseUrl);
@@ -169,7 +156,7 @@ async function main(): Promise<number> {
   }
 }
 
-function printTables(ops: Operation[], args: ReturnType<typeof parseArgs>, runs: Map<string, SubjectRun>, sql: Map<string, Summary>) {
+function printTables(ops: Operation[], args: BenchArgs, runs: Map<string, SubjectRun>, sql: Map<string, Summary>) {
   const header = ['operation', 'conc.', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors+non-2xx', 'GraphQL failures'];
   const row = (title: string, c: number, s: Summary) => [title, c, s.rps.toFixed(0), ms(s.p50), ms(s.p95), ms(s.p99), s.errors + s.non2xx, s.failures];
   for (const [name, run] of runs) {
@@ -224,7 +211,18 @@ async function printSoak(server: ServerProcess, ops: Operation[], seconds: numbe
   }
 }
 
-main().then(
+/** Refuses an unfilled database, and ends its connection again: PostgreSQL copies a database only while nobody is connected to it. */
+async function requireFilled(url: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const size = await databaseSize(pool, url);
+    console.log(`database: ${redact(url)} — ${size.policies} policies, ${size.transfers} current transfers`);
+  } finally {
+    await pool.end();
+  }
+}
+
+withUsage(USAGE, main).then(
   (code) => (process.exitCode = code),
   (e) => {
     console.error(`bench:api: ${e instanceof Error ? e.message : e}`);

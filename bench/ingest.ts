@@ -9,12 +9,12 @@
 // that database is dropped and created anew, so its name must contain "bench". It is left
 // filled for `npm run bench:api`.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { writeCorpus } from '../src/corpus/write.js';
+import { corpusDir, ensureCorpus } from './corpus-cache.js';
 import { openDb, type Db } from '../src/db.js';
 import { ingestFiles } from '../src/store/ingest-files.js';
 
@@ -104,25 +104,6 @@ function runChild(engine: string): Promise<EngineFigures> {
     child.on('message', (m) => (figures = m as EngineFigures));
     child.on('exit', (code) => (figures ? resolve(figures) : reject(new Error(`${engine} run exited with code ${code}`))));
   });
-}
-
-function corpusDir(count: number, s: number): string {
-  return path.resolve('.data/corpus', `n${count}-seed${s}`);
-}
-
-/** The corpus for (n, seed), generated once into .data/corpus and reused. */
-function ensureCorpus(count: number, s: number): string {
-  const dir = corpusDir(count, s);
-  if (existsSync(dir) && readdirSync(dir).length === count) return dir;
-  const tmp = `${dir}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const t0 = performance.now();
-  writeCorpus(tmp, count, s, (written) => console.error(`corpus: ${written}/${count}`));
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir); // complete or absent: an interrupted run is regenerated next time
-  console.error(`corpus: ${count} policies in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);
-  return dir;
 }
 
 function dirBytes(dir: string): number {

@@ -16,7 +16,7 @@ import { serveDashboard } from './http/static.js';
 import { mayRead, refuseRead } from './http/read-access.js';
 import { serveExport } from './export/http.js';
 import { graphiqlEnabled, graphiqlOptions, renderGraphiqlPage, serveGraphiqlAsset } from './http/graphiql.js';
-import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions } from './graphql/response-cache.js';
+import { createResponseCache, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache, type ResponseCacheOptions, type ResponseCacheStats } from './graphql/response-cache.js';
 
 export interface AppOptions {
   ingestOptions?: IngestInputOptions;
@@ -78,6 +78,8 @@ export interface Running {
   port: number;
   /** Drops every cached answer (the graph changed elsewhere). */
   invalidateCache(): void;
+  /** The response cache's hit and miss counts; null when it is off. */
+  cacheStats(): ResponseCacheStats | null;
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
     port: actual,
     url: `http://${shown}:${actual}/graphql`,
     invalidateCache: () => cache?.invalidate(),
+    cacheStats: () => cache?.stats() ?? null,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -141,7 +144,8 @@ const TIMEOUT_ANSWER = (ms: number) =>
 
 /**
  * A request: its body read under the size limit, then answered from the cache (POST /graphql
- * queries) or by Yoga, and stored when it is a query's success. Yoga gets a signal that aborts
+ * queries), by the answer another request is computing for the same question, or by Yoga —
+ * stored and shared when it is a query's success. Yoga gets a signal that aborts
  * when the client disconnects or the time budget runs out: execution then stops resolving
  * fields, so no further statements are sent for a request nobody waits for.
  */
@@ -164,40 +168,51 @@ async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: Yo
   const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
   // the cached answer carries the headers of the request that made it: key on what changes them
   const vary = `${req.headers['content-type'] ?? ''} ${req.headers.origin ?? ''} ${req.headers.accept ?? ''}`;
-  const hit = body === undefined ? undefined : cache?.get(body, vary);
-  if (hit) {
-    res.writeHead(hit.status, hit.headers).end(hit.body);
+  const found = body === undefined ? undefined : cache?.lookup(body, vary);
+  if (found && 'hit' in found) {
+    res.writeHead(found.hit.status, found.hit.headers).end(found.hit.body);
     return;
   }
-  const generation = cache?.generation() ?? 0;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
   const ac = new AbortController();
   res.once('close', () => res.writableFinished || ac.abort()); // the client went away: stop working for it
   let timedOut = false;
   const budget = setTimeout(() => {
     timedOut = true;
     ac.abort();
-  }, timeoutMs);
-  let answer: CachedAnswer;
+  }, timeoutMs); // waiting for another request's answer counts against it too
   try {
-    const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal: ac.signal });
-    answer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
+    if (found && 'wait' in found) {
+      const shared = await Promise.race([found.wait, new Promise<undefined>((resolve) => ac.signal.addEventListener('abort', () => resolve(undefined)))]);
+      if (shared) return void res.writeHead(shared.status, shared.headers).end(shared.body);
+      // not shareable (an error, a timeout, its client gone): this request asks for itself
+    }
+    const answer = ac.signal.aborted ? undefined : await answerFromYoga(req, body, yoga, ac.signal);
+    if (ac.signal.aborted && !timedOut) return; // nobody is listening any more
+    // whatever Yoga made of an aborted execution, the caller learns why, and it is not cached
+    const sent = answer && !ac.signal.aborted ? answer : { status: 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(TIMEOUT_ANSWER(timeoutMs)) };
+    sent.headers['content-length'] = String(sent.body.length);
+    res.writeHead(sent.status, sent.headers).end(sent.body);
+    if (found && 'compute' in found) found.compute.finish(sent === answer ? answer : undefined);
+  } finally {
+    clearTimeout(budget);
+    // a computation that ended any other way shares nothing (a second finish is ignored)
+    if (found && 'compute' in found) found.compute.finish(undefined);
+  }
+}
+
+/** The answer Yoga gives; undefined when `signal` aborted it. */
+async function answerFromYoga(req: IncomingMessage, body: string | undefined, yoga: YogaServerInstance<Record<string, unknown>, Context>, signal: AbortSignal): Promise<CachedAnswer | undefined> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+  try {
+    const response = await yoga.fetch(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`, { method: req.method, headers, body, signal });
+    const answer: CachedAnswer = { status: response.status, headers: {}, body: Buffer.from(await response.arrayBuffer()) };
     response.headers.forEach((value, name) => {
       if (name !== 'content-length' && name !== 'transfer-encoding') answer.headers[name] = value;
     });
+    return answer;
   } catch (e) {
-    if (!ac.signal.aborted) throw e;
-    answer = { status: 503, headers: {}, body: Buffer.alloc(0) };
-  } finally {
-    clearTimeout(budget);
+    if (!signal.aborted) throw e;
+    return undefined;
   }
-  if (ac.signal.aborted) {
-    if (!timedOut) return; // nobody is listening any more
-    // whatever Yoga made of the aborted execution, the caller learns why, and it is not cached
-    answer = { status: 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(TIMEOUT_ANSWER(timeoutMs)) };
-  }
-  answer.headers['content-length'] = String(answer.body.length);
-  res.writeHead(answer.status, answer.headers).end(answer.body);
-  if (body !== undefined && !timedOut) cache?.store(body, generation, answer, vary);
 }

@@ -11,7 +11,7 @@ import type { PolicyGraph } from '../src/extract/types.js';
 import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
 import { listenForGraphChanges } from '../src/store/changes.js';
-import { createResponseCache, isQuery, responseCacheOptionsFromEnv } from '../src/graphql/response-cache.js';
+import { createResponseCache, isQuery, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache } from '../src/graphql/response-cache.js';
 
 const INGEST = `mutation($input: IngestPolicyInput!) {
   ingestPolicy(input: $input) { __typename ... on IngestPolicySuccess { created } }
@@ -98,21 +98,84 @@ describe('what the response cache stores', () => {
     expect(isQuery(body('{ unclosed'))).toBe(false);
   });
 
+  /** Looks `q` up and, if it is to be computed, computes `answer`. */
+  const ask = (cache: ResponseCache, q: string, answer: CachedAnswer) => {
+    const found = cache.lookup(q);
+    if ('compute' in found) found.compute.finish(answer);
+    return found;
+  };
+  /** Nothing stored and nothing running for `q`: its lookup is the job of computing it (given up at once). */
+  const expectMiss = (cache: ResponseCache, q: string) => {
+    const found = cache.lookup(q);
+    expect(found).toHaveProperty('compute');
+    if ('compute' in found) found.compute.finish(undefined);
+  };
+
   it('stores successes only, and nothing computed before an invalidation', () => {
     const cache = createResponseCache({ ttlMs: 60_000 });
     const q = body('{ dashboard { policies } }');
-    cache.store(q, cache.generation(), { ...ok, body: Buffer.from('{"errors":[{"message":"x"}]}') });
-    expect(cache.get(q)).toBeUndefined();
-    cache.store(q, cache.generation(), { ...ok, status: 400 });
-    expect(cache.get(q)).toBeUndefined();
-    const startedBefore = cache.generation();
+    ask(cache, q, { ...ok, body: Buffer.from('{"errors":[{"message":"x"}]}') });
+    expectMiss(cache, q);
+    ask(cache, q, { ...ok, status: 400 });
+    expectMiss(cache, q);
+    const startedBefore = cache.lookup(q);
+    if (!('compute' in startedBefore)) throw new Error('expected a computation');
     cache.invalidate();
-    cache.store(q, startedBefore, ok);
-    expect(cache.get(q)).toBeUndefined();
-    cache.store(q, cache.generation(), ok);
-    expect(cache.get(q)?.body.toString()).toBe('{"data":{"x":1}}');
+    startedBefore.compute.finish(ok);
+    expectMiss(cache, q);
+    const m = body('mutation { ingestPolicy(input: {}) { __typename } }');
+    ask(cache, m, ok);
+    expectMiss(cache, m);
+    ask(cache, q, ok);
+    expect((cache.lookup(q) as { hit: CachedAnswer }).hit.body.toString()).toBe('{"data":{"x":1}}');
     cache.invalidate();
-    expect(cache.get(q)).toBeUndefined();
+    expectMiss(cache, q);
+  });
+
+  it('lets concurrent misses of one question wait for the first one\'s answer, within a generation', async () => {
+    const cache = createResponseCache({ ttlMs: 60_000 });
+    const q = body('{ dashboard { policies } }');
+    const first = cache.lookup(q);
+    const second = cache.lookup(q);
+    const third = cache.lookup(q);
+    if (!('compute' in first) || !('wait' in second) || !('wait' in third)) throw new Error('expected one computation and two waiters');
+    // another question, or the same one with other answer-shaping headers, is not waiting on it
+    expectMiss(cache, body('{ a }'));
+    expect(cache.lookup(q, 'text/html')).toHaveProperty('compute');
+    first.compute.finish(ok);
+    expect(await second.wait).toBe(ok);
+    expect(await third.wait).toBe(ok);
+    expect(cache.lookup(q)).toEqual({ hit: ok });
+    expect(cache.stats()).toEqual({ hits: 1, shared: 2, misses: 3, invalidations: 0 });
+  });
+
+  it('after an invalidation, a miss computes afresh instead of waiting for an answer begun before it', async () => {
+    const cache = createResponseCache({ ttlMs: 60_000 });
+    const q = body('{ dashboard { policies } }');
+    const before = cache.lookup(q);
+    const waiter = cache.lookup(q);
+    cache.invalidate();
+    const after = cache.lookup(q);
+    if (!('compute' in before) || !('wait' in waiter) || !('compute' in after)) throw new Error('expected two computations, one waiter');
+    const newer = { ...ok, body: Buffer.from('{"data":{"x":2}}') };
+    before.compute.finish(ok);
+    expect(await waiter.wait).toBe(ok); // it asked before the invalidation, as the computing request did
+    expect(cache.lookup(q)).toHaveProperty('wait'); // the older answer was not stored; `after` is still running
+    after.compute.finish(newer);
+    expect(cache.lookup(q)).toEqual({ hit: newer });
+  });
+
+  it('shares no error and no missing answer: the waiters compute for themselves', async () => {
+    const cache = createResponseCache({ ttlMs: 60_000 });
+    const q = body('{ dashboard { policies } }');
+    for (const failed of [{ ...ok, body: Buffer.from('{"errors":[{"message":"x"}]}') }, { ...ok, status: 503 }, undefined]) {
+      const first = cache.lookup(q);
+      const waiter = cache.lookup(q);
+      if (!('compute' in first) || !('wait' in waiter)) throw new Error('expected a computation and a waiter');
+      first.compute.finish(failed);
+      expect(await waiter.wait).toBeUndefined();
+      expectMiss(cache, q); // nothing stored, nothing running
+    }
   });
 });
 

@@ -4,11 +4,11 @@
 // server still sends to the database after the client disconnected or the budget ran out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../src/db.js';
-import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
+import { slowPrisma } from './helpers/slow-prisma.js';
 
 const DELAY_MS = 250;
 const BUDGET_MS = 600;
@@ -30,15 +30,7 @@ describe('cancellation and the execution time budget (PGlite)', () => {
   beforeAll(async () => {
     db = await openDb({});
     for (let i = 0; i < 3; i++) await ingestGraph(db.prisma, zoomPolicy(`cancel-${i}.txt`, `Kanzlei Nummer ${i} GmbH`));
-    const slow = db.prisma.$extends({
-      query: {
-        async $allOperations({ args, query }) {
-          statements++;
-          await sleep(DELAY_MS);
-          return query(args);
-        },
-      },
-    }) as unknown as PrismaClient;
+    const slow = slowPrisma(db.prisma, DELAY_MS, () => statements++);
     // deeper than the API allows by default: what must stop these here is the client or the budget
     const limits = { maxDepth: 40, maxComplexity: 1e9 };
     app = await startServer({ ...db, prisma: slow }, 0, { responseCache: false, executionTimeoutMs: 60_000, limits });

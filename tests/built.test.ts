@@ -7,7 +7,6 @@
 // and the seeds' answers without tsx or esbuild in its process tree.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +16,7 @@ import { workerModule } from '../src/store/extract-pool.js';
 import { ingestFiles } from '../src/store/ingest-files.js';
 import { seedFiles } from '../src/store/seed.js';
 import { EXAMPLE_QUERY } from '../src/graphql/examples.js';
+import { freePort } from '../bench/api/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'pg-built-'));
@@ -39,15 +39,6 @@ async function transfers(db: Db): Promise<string[]> {
     .sort();
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Command lines of `pid` and everything below it (Linux /proc). */
 function processTree(pid: number): string[] {

@@ -2,12 +2,13 @@
 // ours is dist/cli/serve.js, exactly what `npm start` runs (so its memory figures are the
 // server's as users run it), the peer bench/api/postgraphile-child.mjs. Given DATABASE_URL and
 // REPORT_TO_PARENT=1, each talks to the bench over IPC (src/http/parent-ipc.ts): its port,
-// memory samples, requests in flight, and shutdown (the bench disconnects).
+// memory samples, requests in flight, cache counters, and shutdown (the bench disconnects).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ChildMessage } from '../../src/http/parent-ipc.js';
+import type { ResponseCacheStats } from '../../src/graphql/response-cache.js';
 
 export interface MemorySample {
   rss: number;
@@ -22,6 +23,8 @@ export interface ServerProcess {
   memory(): Promise<MemorySample>;
   /** Requests the server has received and not yet answered (or seen abandoned). */
   inFlight(): Promise<number>;
+  /** The response cache's hits, misses and invalidations so far; null when it has none. */
+  cacheStats(): Promise<ResponseCacheStats | null>;
   stop(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SCRIPTS: Record<ServerKind, string> = { ours: path.join(root, 'dist/cli/serve.js'), postgraphile: path.join(import.meta.dirname, 'postgraphile-child.mjs') };
 
 /** A port nothing listens on now (serve takes --port; the peer listens on any). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
@@ -74,6 +77,11 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       const reply = next('inFlight');
       child.send({ type: 'inFlight' });
       return (await reply).count;
+    },
+    async cacheStats() {
+      const reply = next('cacheStats');
+      child.send({ type: 'cacheStats' });
+      return (await reply).stats;
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -7,10 +7,9 @@ import { engineFromEnv, openDbFromEnv } from '../db.js';
 import { seedIfEmpty } from '../store/seed.js';
 import { startServer } from '../server.js';
 import { createExtractPool } from '../store/extract-pool.js';
-import { listenForGraphChanges } from '../store/changes.js';
+import { followGraphChanges } from '../graphql/follow-changes.js';
 import { startDeliveryWorker } from '../store/webhook-worker.js';
 import { announceServer } from '../store/data-lock.js';
-import { coalesce } from '../util/coalesce.js';
 import { neo4jConfigFromEnv } from '../neo4j/connect.js';
 import { startNeo4jWorker } from '../neo4j/worker.js';
 import { neo4jTraversal } from '../neo4j/traversal-backend.js';
@@ -70,9 +69,8 @@ async function serve(argv: string[]): Promise<number> {
     traversal,
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
-  // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached
-  // answers, at most once a second during a bulk load (the first commit after a quiet spell at once).
-  const listener = db.server ? await listenForGraphChanges(db.server.url, db.server.schema, coalesce(app.invalidateCache, 1000), { log: console.error }) : null;
+  // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers
+  const listener = await followGraphChanges(db, app.invalidateCache, console.error);
   // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
   const deliveries = startDeliveryWorker(db.prisma, { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', log: console.error });
   // NEO4J_URI set: the projection catches up from the sync queue in the background
@@ -98,7 +96,7 @@ async function serve(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   // forked by bench:api (REPORT_TO_PARENT=1), which measures the server as `npm start` runs it:
   // port, memory and requests in flight for the parent, which stops us by disconnecting
-  reportToParent(app.server, stop);
+  reportToParent(app.server, stop, app.cacheStats);
   return 0;
 }
 

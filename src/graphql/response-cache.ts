@@ -9,8 +9,16 @@
 // generation and empties the cache, and an answer computed by a request that started before
 // the bump is not stored. Only queries without errors are stored, never mutations.
 //
-// Only ingestion through this server's ingestPolicy mutation is seen at once. Ingestion by
-// another process (the CLI, bench:ingest) is seen when cached answers expire: `ttlMs`.
+// A miss that finds the same question already being answered in this generation waits for
+// that answer instead of computing it again. Without this, during a bulk load (one
+// invalidation a second) every connection missed at once after each drop, 50 identical
+// computations ran side by side, each took longer than the second until the next drop, and
+// none was ever stored: a hit rate of 0 % at concurrency 50 (bench:api --during-ingest).
+//
+// Ingestion through this server's ingestPolicy mutation is seen at once; ingestion by another
+// process into the same PostgreSQL (the CLI, a second server) when its commit notification
+// arrives (./follow-changes.ts), and on PGlite or without a listener when cached answers
+// expire: `ttlMs`.
 import { LRUCache } from 'lru-cache';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 
@@ -32,18 +40,46 @@ export interface CachedAnswer {
 }
 
 export interface ResponseCache {
-  /** The answer stored for this request body (and the request headers that shape the answer, `vary`), if any. */
-  get(requestBody: string, vary?: string): CachedAnswer | undefined;
-  /** The generation to pass to `store` for a request starting now. */
-  generation(): number;
-  /** Stores an answer computed by a request that started at `generation`, if it is a cacheable query's success. */
-  store(requestBody: string, generation: number, answer: CachedAnswer, vary?: string): void;
+  /**
+   * What a request finds for this body (and the request headers that shape the answer, `vary`):
+   * a stored answer; the same question being answered by another request of this generation,
+   * whose answer it may wait for (undefined: it could not be shared — compute it yourself, and
+   * don't wait again); or nothing, and the job of computing it.
+   */
+  lookup(requestBody: string, vary?: string): Lookup;
   /** Makes every cached answer unreachable; call after the graph changed. */
   invalidate(): void;
+  /** Counters since the cache was made (for the benchmark: the hit rate during a bulk load). */
+  stats(): ResponseCacheStats;
+}
+
+export type Lookup = { hit: CachedAnswer } | { wait: Promise<CachedAnswer | undefined> } | { compute: Computation };
+
+export interface Computation {
+  /**
+   * Call with the answer computed (undefined: none, e.g. its client went away); later calls are ignored.
+   * Stores it if it is a query's success and no invalidation happened since the lookup, and
+   * hands it to the requests that waited if it is a query's success — even after an
+   * invalidation: they asked before it, as this request did.
+   */
+  finish(answer: CachedAnswer | undefined): void;
+}
+
+export interface ResponseCacheStats {
+  /** Requests answered from a stored answer. */
+  hits: number;
+  /** Requests answered by another request's computation of the same answer, which they waited for. */
+  shared: number;
+  /** Requests that computed their answer (went to Yoga), on their own or after waiting for one that had no answer to share. */
+  misses: number;
+  /** Times the cache was emptied. */
+  invalidations: number;
 }
 
 export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
   let generation = 0;
+  // a few integer increments per request: cheap enough to keep always on
+  const counts: ResponseCacheStats = { hits: 0, shared: 0, misses: 0, invalidations: 0 };
   const maxAnswer = opts.maxAnswerBytes ?? 1024 * 1024;
   const cache = new LRUCache<string, CachedAnswer>({
     max: opts.maxEntries ?? 1000,
@@ -52,18 +88,59 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     ttl: opts.ttlMs,
     ttlAutopurge: true, // expired answers are freed, not kept until the slot is reused
   });
+  /** Queries being answered in this generation, by key: the answer to come, and how many wait for it. */
+  let running = new Map<string, { answer: Promise<CachedAnswer | undefined>; waiters: number }>();
+  const shareable = (answer: CachedAnswer) =>
+    answer.status === 200 && answer.body.length <= maxAnswer && !hasErrors(answer.body) && !/no-store/i.test(answer.headers['cache-control'] ?? '');
+  const uncached: Computation = { finish: () => {} };
   return {
-    get: (requestBody, vary = '') => cache.get(`${vary}\n${requestBody}`),
-    generation: () => generation,
-    store(requestBody, startedAt, answer, vary = '') {
-      if (startedAt !== generation || answer.status !== 200 || answer.body.length > maxAnswer || !isQuery(requestBody) || hasErrors(answer.body)) return;
-      if (/no-store/i.test(answer.headers['cache-control'] ?? '')) return;
-      cache.set(`${vary}\n${requestBody}`, answer);
+    lookup(requestBody, vary = '') {
+      const key = `${vary}\n${requestBody}`;
+      const hit = cache.get(key);
+      if (hit) {
+        counts.hits++;
+        return { hit };
+      }
+      const flight = running.get(key);
+      if (flight) {
+        counts.shared++;
+        flight.waiters++;
+        return { wait: flight.answer };
+      }
+      counts.misses++;
+      if (!isQuery(requestBody)) return { compute: uncached }; // mutations are never shared or stored
+      const startedIn = generation;
+      const flights = running;
+      let settle!: (answer: CachedAnswer | undefined) => void;
+      const mine = { answer: new Promise<CachedAnswer | undefined>((resolve) => (settle = resolve)), waiters: 0 };
+      flights.set(key, mine);
+      let finished = false;
+      return {
+        compute: {
+          finish(answer) {
+            if (finished) return;
+            finished = true;
+            if (flights.get(key) === mine) flights.delete(key);
+            const ok = answer !== undefined && shareable(answer);
+            if (ok && startedIn === generation) cache.set(key, answer);
+            // nothing to share: the waiters compute for themselves, and count as misses
+            if (!ok) {
+              counts.shared -= mine.waiters;
+              counts.misses += mine.waiters;
+            }
+            settle(ok ? answer : undefined);
+          },
+        },
+      };
     },
     invalidate() {
       generation++;
+      counts.invalidations++;
       cache.clear();
+      // what is being computed now may predate the change: later requests compute afresh
+      running = new Map();
     },
+    stats: () => ({ ...counts }),
   };
 }
 

@@ -223,7 +223,7 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
     const serviceIds = v.services.map((names) => flatServiceIds.slice(nextService, (nextService += names.length)));
     const regionIds = flatRegionIds.slice(nextRegion, (nextRegion += v.regions.length));
     const versionId = randomUUID();
-    rows.add(item.graph, { versionId, policyId, contentHash: item.hash, contentType: item.contentType }, { orgIds: ids, slots: v.slots, serviceIds, regionIds });
+    rows.add(item.graph, { versionId, policyId, contentHash: item.hash, contentType: item.contentType }, { orgIds: ids, slots: v.slots, serviceIds, regionIds, controllerName: resolver.nameOf(ids[0]) });
     current.push({ policyId, versionId, controllerId: ids[0] });
     switches.push({ policyId, fromVersionId: policyOf.get(item.source)!.currentVersionId, toVersionId: versionId, controllerId: ids[0] });
     out[index] = { policyId, versionId, created: true };
@@ -245,7 +245,10 @@ async function makeCurrent(tx: Tx, changes: { policyId: string; versionId: strin
      ),
      policies AS (
        UPDATE "Policy" p SET "currentVersionId" = x."versionId", "controllerId" = x."controllerId", "updatedAt" = now() FROM x WHERE p."id" = x."policyId"
-     )
+     ),
+     -- Transfer.current copies PolicyVersion.isCurrent (schema.prisma says why); fresh rows are inserted current
+     old_transfers AS (UPDATE "Transfer" t SET "current" = false FROM superseded s WHERE t."versionId" = s."id" AND t."current"),
+     new_transfers AS (UPDATE "Transfer" t SET "current" = true FROM x WHERE t."versionId" = x."versionId" AND NOT t."current")
      SELECT "id" FROM superseded`,
     JSON.stringify(changes),
   );

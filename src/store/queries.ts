@@ -42,22 +42,30 @@ export function countryCode(input: string): string {
 }
 
 /**
- * Where-clause matching an organization by its own name or alias (legal form, case, punctuation
- * ignored). By normalized key only — `key` (unique index) and `aliasKeys` (GIN): every node
- * carries the key of its own name among them (planOrganization), so a case-insensitive name
- * match (an ILIKE no index serves, a sequential scan of Organization) finds nothing more.
+ * The normalized keys an organization name is looked up by (legal form, case, punctuation
+ * ignored): a node whose `key` is one of `keys` (unique index) or whose `aliasKeys` hold `key`
+ * (GIN). Every node carries the key of its own name among them (planOrganization), so a
+ * case-insensitive name match (an ILIKE no index serves, a sequential scan of Organization)
+ * finds nothing more. `brand` adds every legal entity of a catalog vendor named by brand or
+ * product ("Zoom", "Google").
  */
-export async function organizationDirectWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
+export async function organizationKeys(name: string, opts: { brand: boolean }): Promise<{ key: string; keys: string[] }> {
+  const catalog = await loadCatalog();
   const key = orgKey(name);
-  const entity = (await loadCatalog()).entityByName(name);
-  return { OR: [{ key: { in: uniqKeys([key, entity?.key]) } }, { aliasKeys: { has: key } }] };
+  const brandKeys = opts.brand ? catalog.entitiesFor(name).map((e) => e.key) : [];
+  return { key, keys: uniqKeys([key, catalog.entityByName(name)?.key, ...brandKeys]) };
+}
+
+/** Where-clause matching an organization by its own name or alias (organizationKeys). */
+export async function organizationDirectWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
+  const { key, keys } = await organizationKeys(name, { brand: false });
+  return { OR: [{ key: { in: keys } }, { aliasKeys: { has: key } }] };
 }
 
 /** Also matches every legal entity of a catalog vendor named by brand or product ("Zoom", "Google"). */
 export async function organizationNameWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
-  const direct = await organizationDirectWhere(name);
-  const entityKeys = (await loadCatalog()).entitiesFor(name).map((e) => e.key);
-  return entityKeys.length ? { OR: [direct, { key: { in: entityKeys } }] } : direct;
+  const { key, keys } = await organizationKeys(name, { brand: true });
+  return { OR: [{ key: { in: keys } }, { aliasKeys: { has: key } }] };
 }
 
 /**
@@ -69,7 +77,7 @@ export function serviceNameWhere(name: string): Prisma.ServiceWhereInput {
   return { OR: [{ key: { in: serviceKeys(name) } }, { aliases: { has: name.trim() } }] };
 }
 
-function serviceKeys(name: string): string[] {
+export function serviceKeys(name: string): string[] {
   return uniqKeys([serviceKey(name), ...getCatalog().serviceKeysFor(name)]);
 }
 
@@ -78,16 +86,33 @@ function uniqKeys(keys: (string | undefined)[]): string[] {
 }
 
 /**
- * Where-clause for transfers. A service filter is first resolved to the ids it names (one
- * statement over Service, Organization and the engagement-services table), so the transfer
- * query filters on indexed columns of Transfer alone; as relation filters, PostgreSQL had to
- * join every transfer of the country to its service, engagement and recipient before it could
- * test the OR (174 ms instead of a few on 2,000 policies). A request that needs the clause
- * twice (totalCount and the page) resolves it once: see src/graphql/request-memo.ts.
+ * What a service filter names, as keys: the services themselves (by key or alias), the vendor
+ * (an organization of that name), and a brand's legal entities (which count where a transfer
+ * names no service). A transfer goes through the service when its own service or one its
+ * engagement names is among the services (Transfer.viaServiceIds), its recipient is the vendor,
+ * or it names no service and its recipient is one of the brand's entities.
+ */
+export async function serviceFilterKeys(service: string) {
+  const catalog = await loadCatalog();
+  const key = orgKey(service);
+  return {
+    serviceKeys: serviceKeys(service),
+    alias: service.trim(),
+    vendorKey: key,
+    vendorKeys: uniqKeys([key, catalog.entityByName(service)?.key]),
+    brandKeys: catalog.entitiesFor(service).map((e) => e.key),
+  };
+}
+
+/**
+ * Where-clause for transfers (the export's and other Prisma readers'; the transfers connection
+ * answers from the same rules in SQL, src/store/transfer-hits.ts, and a test holds the two
+ * together). A service filter is first resolved to the ids it names (one statement), so the
+ * transfer query filters on indexed columns of Transfer alone.
  */
 export async function transferWhere(prisma: PrismaClient, f: TransferFilter = {}): Promise<Prisma.TransferWhereInput> {
   const and: Prisma.TransferWhereInput[] = [];
-  if (!f.includeHistory) and.push({ version: CURRENT });
+  if (!f.includeHistory) and.push({ current: true });
   if (f.country) and.push({ countryCode: countryCode(f.country) });
   if (f.mechanism) and.push({ mechanisms: { hasSome: [f.mechanism] } });
   if (f.noMechanism === true) and.push({ mechanisms: { isEmpty: true } });
@@ -101,43 +126,17 @@ export async function transferWhere(prisma: PrismaClient, f: TransferFilter = {}
   return and.length ? { AND: and } : {};
 }
 
-/** The ids a service filter names, as one statement returns them. */
-interface ServiceIds {
-  services: string[];
-  vendors: string[];
-  brands: string[];
-  engagements: string[];
-}
-
-/**
- * A transfer through a service: its own service, a service its engagement names, the vendor
- * itself, or a brand's entity where no service is named. One statement resolves all four id
- * lists, each branch on an index: Service.key / aliases (GIN), Organization.key / aliasKeys
- * (GIN), _EngagementServices(B, A) and Engagement(recipientId, id) for the engagements naming
- * the service whose recipient is not the vendor itself (a transfer's recipient is its
- * engagement's, so those transfers already match by recipientId): few rows. `= ANY(ARRAY(…))`,
- * not `IN (SELECT …)`: with the latter PostgreSQL scanned all of _EngagementServices (166k rows
- * on 10,000 policies, 309 ms under load) instead of its index on B (65 ms, one heap page per link
- * of the service; an index on (B, A) would make it index-only, but Prisma's diff drops any
- * index it cannot declare, and it cannot declare one on an implicit many-to-many table).
- */
+/** A transfer through a service (serviceFilterKeys), its ids resolved in one statement. */
 async function serviceIdsWhere(prisma: PrismaClient, service: string): Promise<Prisma.TransferWhereInput> {
-  const catalog = await loadCatalog();
-  const key = orgKey(service);
-  const vendorKeys = uniqKeys([key, catalog.entityByName(service)?.key]);
-  const brandKeys = catalog.entitiesFor(service).map((e) => e.key);
-  const [ids] = await prisma.$queryRaw<ServiceIds[]>`
-    WITH svc AS (SELECT id FROM "Service" WHERE key = ANY(${serviceKeys(service)}::text[]) OR aliases @> ARRAY[${service.trim()}]::text[]),
-    org AS (SELECT id FROM "Organization" WHERE key = ANY(${vendorKeys}::text[]) OR "aliasKeys" @> ARRAY[${key}]::text[])
-    SELECT ARRAY(SELECT id FROM svc) AS services, ARRAY(SELECT id FROM org) AS vendors,
-      ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${brandKeys}::text[])) AS brands,
-      ARRAY(SELECT DISTINCT es."A" FROM "_EngagementServices" es WHERE es."B" = ANY(ARRAY(SELECT id FROM svc))
-        AND es."A" NOT IN (SELECT e.id FROM "Engagement" e WHERE e."recipientId" IN (SELECT id FROM org))) AS engagements`;
+  const k = await serviceFilterKeys(service);
+  const [ids] = await prisma.$queryRaw<{ services: string[]; vendors: string[]; brands: string[] }[]>`
+    SELECT ARRAY(SELECT id FROM "Service" WHERE key = ANY(${k.serviceKeys}::text[]) OR aliases @> ARRAY[${k.alias}]::text[]) AS services,
+      ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${k.vendorKeys}::text[]) OR "aliasKeys" @> ARRAY[${k.vendorKey}]::text[]) AS vendors,
+      ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${k.brandKeys}::text[])) AS brands`;
   const or: Prisma.TransferWhereInput[] = [
-    ...(ids.services.length ? [{ serviceId: { in: ids.services } }] : []),
+    ...(ids.services.length ? [{ serviceId: { in: ids.services } }, { viaServiceIds: { hasSome: ids.services } }] : []),
     ...(ids.vendors.length ? [{ recipientId: { in: ids.vendors } }] : []),
     ...(ids.brands.length ? [{ serviceId: null, recipientId: { in: ids.brands } }] : []),
-    ...(ids.engagements.length ? [{ engagementId: { in: ids.engagements } }] : []),
   ];
   return or.length ? { OR: or } : { id: { in: [] } };
 }

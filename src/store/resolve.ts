@@ -106,6 +106,9 @@ function mergePlans(a: OrgPlan, b: OrgPlan): OrgPlan {
 }
 
 export class Resolver {
+  /** The stored name of every organization resolved so far, by id. */
+  private names = new Map<string, string>();
+
   constructor(
     private tx: Tx,
     private catalog: Catalog,
@@ -158,6 +161,7 @@ export class Resolver {
       ['id', 'key', 'name', 'aliases', 'aliasKeys', 'legalForm', 'countryCode', 'address', 'dpfId', 'parentId'],
     );
     const ids = idsByKey(rows, plans.map((p) => p.key));
+    for (const r of rows) this.names.set(r.id, r.name);
 
     const parentOf = new Map<string, string>();
     parents.forEach((pi, i) => {
@@ -180,6 +184,11 @@ export class Resolver {
       if (Object.keys(fill).length) await this.tx.organization.update({ where: { id: row.id }, data: fill });
     }
     return ids;
+  }
+
+  /** The stored name of an organization `organizations()` returned (the node's, which may predate this spelling). */
+  nameOf(id: string): string {
+    return this.names.get(id) ?? '';
   }
 
   /** Ids of services by name, each owned by the organization given beside it (first owner wins). */

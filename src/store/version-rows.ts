@@ -87,6 +87,8 @@ export interface ResolvedIds {
   serviceIds: string[][];
   /** Per regionInputs entry. */
   regionIds: string[];
+  /** The stored name of the controller's node (orgIds[0]): transfers carry it as their sort key. */
+  controllerName: string;
 }
 
 export interface VersionMeta {
@@ -166,6 +168,9 @@ export class VersionRows {
           controllerId,
           recipientId,
           serviceId: serviceIds[0] ?? null,
+          viaServiceIds: serviceIds.slice(1).sort(),
+          controllerName: ids.controllerName,
+          current: true,
           countryCode: code,
           thirdCountry: code ? !(countryByCode(code)?.eea ?? false) : true,
           mechanisms: uniq(t.mechanisms.filter((m) => MECHS.has(m))),
@@ -209,7 +214,7 @@ export class VersionRows {
       rowSet('PolicyVersion', VERSION_COLUMNS, this.versions),
       rowSet('Engagement', ['id', 'versionId', 'controllerId', 'recipientId', 'serviceId', 'role', 'purposes', 'dataCategories', 'legalBases', 'retention'], this.engagements),
       rowSet('_EngagementServices', ['A', 'B'], this.engagementServices),
-      rowSet('Transfer', ['id', 'versionId', 'engagementId', 'controllerId', 'recipientId', 'serviceId', 'countryCode', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId'], this.transfers),
+      rowSet('Transfer', ['id', 'versionId', 'engagementId', 'controllerId', 'recipientId', 'serviceId', 'viaServiceIds', 'controllerName', 'current', 'countryCode', 'thirdCountry', 'mechanisms', 'certainty', 'dpfId'], this.transfers),
       rowSet('SubprocessorLink', ['id', 'versionId', 'organizationId', 'subprocessorId'], this.subLinks),
       rowSet('ParentLink', ['id', 'versionId', 'childId', 'parentId'], this.parentLinks),
       rowSet('ProcessingLocation', ['id', 'versionId', 'organizationId', 'countryCode', 'regionId'], this.locations),

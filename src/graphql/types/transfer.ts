@@ -5,6 +5,10 @@ import { evidenceQuery } from './evidence.js';
 import { transferWhere, type TransferFilter } from '../../store/queries.js';
 import { coverageOf } from '../../store/coverage.js';
 import { perRequest } from '../request-memo.js';
+import { selectsField } from '../selects-field.js';
+import { countTransfers, transferPage, TRANSFER_ORDER, type PageQuery } from '../../store/transfer-page.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { Context } from '../builder.js';
 
 export const Transfer = builder.prismaNode('Transfer', {
@@ -51,28 +55,41 @@ export const TransferFilterInput = builder.inputType('TransferFilter', {
   }),
 });
 
-const transferOrder = [{ controller: { name: 'asc' as const } }, { id: 'asc' as const }];
-
-/** The where-clause of a filter, resolved once per request (totalCount and the page share it). */
+/** The where-clause of a filter, for the backward-page path (Prisma), resolved once per request. */
 const whereOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `transferWhere:${JSON.stringify(filter)}`, () => transferWhere(ctx.prisma, filter));
+const countKey = (filter: TransferFilter) => `transferCount:${JSON.stringify(filter)}`;
 const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
+
+/**
+ * A page of the connection. A forward page and its totalCount (when the request selects it)
+ * come from one statement (src/store/transfer-page.ts); the count is left in the request memo
+ * for the totalCount field, which resolves after the page. A backward page (last/before) asks
+ * Prisma in the same order.
+ */
+async function page(ctx: Context, info: GraphQLResolveInfo, filter: TransferFilter, query: PageQuery) {
+  if ((query.take ?? 0) < 0) return ctx.prisma.transfer.findMany({ ...(query as Prisma.TransferFindManyArgs), where: await whereOf(ctx, filter), orderBy: TRANSFER_ORDER });
+  const { rows, total } = await transferPage(ctx.prisma, filter, query, { count: selectsField(info, 'totalCount') });
+  if (total != null) void perRequest(ctx, countKey(filter), async () => total);
+  return rows as never[];
+}
+
+const total = (ctx: Context, filter: TransferFilter) => perRequest(ctx, countKey(filter), () => countTransfers(ctx.prisma, filter));
 
 builder.queryFields((t) => ({
   transfers: t.prismaConnection({
     type: 'Transfer',
     cursor: 'id',
-    description: 'Transfers, filtered by destination, mechanism, service or vendor, controller, certainty.',
+    description: 'Transfers, filtered by destination, mechanism, service or vendor, controller, certainty; in controller-name order.',
     args: { filter: t.arg({ type: TransferFilterInput }) },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.transfer.count({ where: await whereOf(ctx, (args.filter ?? {}) as TransferFilter) }),
-    resolve: async (query, _parent, args, ctx) =>
-      ctx.prisma.transfer.findMany({ ...query, where: await whereOf(ctx, (args.filter ?? {}) as TransferFilter), orderBy: transferOrder }),
+    totalCount: (_parent, args, ctx) => total(ctx, (args.filter ?? {}) as TransferFilter),
+    resolve: (query, _parent, args, ctx, info) => page(ctx, info, (args.filter ?? {}) as TransferFilter, query),
   }),
   transfersWithoutMechanism: t.prismaConnection({
     type: 'Transfer',
     cursor: 'id',
     description:
       'Risk: transfers to third countries (named or not) for which the policy states no mechanism and no EU adequacy decision covers the destination (coveredBy: NONE). A transfer to CH, GB, JP, … without a stated mechanism is not listed: the adequacy decision covers it (coveredBy: ADEQUACY_DECISION). The US is listed: only a stated DPF covers it.',
-    totalCount: async (_p, _a, ctx) => ctx.prisma.transfer.count({ where: await whereOf(ctx, WITHOUT_MECHANISM) }),
-    resolve: async (query, _p, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: await whereOf(ctx, WITHOUT_MECHANISM), orderBy: transferOrder }),
+    totalCount: (_p, _a, ctx) => total(ctx, WITHOUT_MECHANISM),
+    resolve: (query, _p, _a, ctx, info) => page(ctx, info, WITHOUT_MECHANISM, query),
   }),
 }));

@@ -1,0 +1,74 @@
+// The transfers a filter selects, as SQL over Transfer's own columns: the hit set behind the
+// transfers connection (src/store/transfer-page.ts), its count and its order. The rules are
+// those of transferWhere (src/store/queries.ts), which the export and other Prisma readers use;
+// a test runs both over the same graph and filters.
+//
+// Why SQL and this shape: the connection's count and first page are read from covering indexes
+// (schema.prisma, Transfer) without visiting the table. A service filter is a union of one
+// select per way a transfer goes through the service (each an index-only scan of its own index),
+// not one select with an OR (a bitmap OR must visit every matching row on the heap: 2,600 pages
+// for "US via Zoom" on 10,000 policies, most of the statement's time).
+import { countryCode, organizationKeys, serviceFilterKeys, type TransferFilter } from './queries.js';
+import { SqlParams } from './sql-params.js';
+
+/** Columns every hit select returns: the id and the connection's sort key. */
+export const HIT_COLUMNS = 't."id", t."controllerName"';
+
+/**
+ * `SELECT id, "controllerName" FROM "Transfer" t …` for the filter (a UNION for a service
+ * filter), with `params` holding its values. Names resolve to ids inside the statement.
+ */
+export async function transferHitsSql(f: TransferFilter, params: SqlParams): Promise<string> {
+  const where: string[] = [];
+  if (!f.includeHistory) where.push('t."current"');
+  if (f.country) where.push(`t."countryCode" = ${params.add(countryCode(f.country))}`);
+  if (f.mechanism) where.push(`t."mechanisms" @> ARRAY[${params.add(f.mechanism)}]::"Mechanism"[]`);
+  if (f.noMechanism === true) where.push('cardinality(t."mechanisms") = 0');
+  if (f.noMechanism === false) where.push('cardinality(t."mechanisms") > 0');
+  if (f.coveredBy) where.push(coverageSql(f.coveredBy));
+  if (f.certainty) where.push(`t."certainty" = ${params.add(f.certainty)}::"Certainty"`);
+  if (f.thirdCountry != null) where.push(`t."thirdCountry" = ${params.add(f.thirdCountry)}`);
+  if (f.vendor) where.push(`t."recipientId" = ANY(ARRAY(${await organizationIdsSql(f.vendor, params)}))`);
+  if (f.controller) where.push(`t."controllerId" = ANY(ARRAY(${await organizationIdsSql(f.controller, params)}))`);
+  const select = (extra: string[]) => `SELECT ${HIT_COLUMNS} FROM "Transfer" t WHERE ${[...where, ...extra].join(' AND ') || 'true'}`;
+  if (!f.service) return select([]);
+
+  const k = await serviceFilterKeys(f.service);
+  const services = `ARRAY(SELECT id FROM "Service" WHERE key = ANY(${params.add(k.serviceKeys)}::text[]) OR aliases @> ARRAY[${params.add(k.alias)}]::text[])`;
+  const vendors = `ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${params.add(k.vendorKeys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(k.vendorKey)}]::text[])`;
+  const brands = `ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${params.add(k.brandKeys)}::text[]))`;
+  // The four ways made disjoint, so UNION ALL needs no de-duplication of the hits (which took
+  // as long as the scans: a vendor's transfers through its own service are reached twice). Each
+  // way excludes the ones before it; the first three test indexed columns only.
+  // (the first as a plain index condition: wrapped in coalesce it would scan the whole index)
+  const ownService = `coalesce(t."serviceId" = ANY(${services}), false)`;
+  const byBrand = `t."serviceId" IS NULL AND t."recipientId" = ANY(${brands})`;
+  return [
+    select([`t."serviceId" = ANY(${services})`]),
+    select([`t."recipientId" = ANY(${vendors})`, `NOT ${ownService}`]),
+    select([byBrand, `t."recipientId" <> ALL(${vendors})`]),
+    select([`t."viaServiceIds" && ${services}`, `NOT ${ownService}`, `t."recipientId" <> ALL(${vendors})`, `NOT (${byBrand})`]),
+  ].join('\nUNION ALL\n');
+}
+
+/** Ids of the organizations a name designates (organizationNameWhere's rule). */
+async function organizationIdsSql(name: string, params: SqlParams): Promise<string> {
+  const { key, keys } = await organizationKeys(name, { brand: true });
+  return `SELECT id FROM "Organization" WHERE key = ANY(${params.add(keys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(key)}]::text[]`;
+}
+
+/** coverageWhere (src/store/coverage.ts) on the row: adequacy read from the stored Country. */
+function coverageSql(c: NonNullable<TransferFilter['coveredBy']>): string {
+  const adequacy = (value: boolean) => `EXISTS (SELECT 1 FROM "Country" c WHERE c."code" = t."countryCode" AND c."adequacy" = ${value})`;
+  const none = 't."thirdCountry" AND cardinality(t."mechanisms") = 0';
+  switch (c) {
+    case 'WITHIN_EEA':
+      return 'NOT t."thirdCountry"';
+    case 'STATED_MECHANISM':
+      return 't."thirdCountry" AND cardinality(t."mechanisms") > 0';
+    case 'ADEQUACY_DECISION':
+      return `${none} AND ${adequacy(true)}`;
+    case 'NONE':
+      return `${none} AND (t."countryCode" IS NULL OR ${adequacy(false)})`;
+  }
+}

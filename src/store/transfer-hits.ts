@@ -35,7 +35,7 @@ export async function transferHitsSql(f: TransferFilter, params: SqlParams): Pro
 
   const k = await serviceFilterKeys(f.service);
   const services = `ARRAY(SELECT id FROM "Service" WHERE key = ANY(${params.add(k.serviceKeys)}::text[]) OR aliases @> ARRAY[${params.add(k.alias)}]::text[])`;
-  const vendors = `ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${params.add(k.vendorKeys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(k.vendorKey)}]::text[])`;
+  const vendors = `ARRAY(${organizationsByKeySql(k.vendorKeys, k.vendorKey, params)})`;
   const brands = `ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${params.add(k.brandKeys)}::text[]))`;
   // The four ways made disjoint, so UNION ALL needs no de-duplication of the hits (which took
   // as long as the scans: a vendor's transfers through its own service are reached twice). Each
@@ -54,7 +54,12 @@ export async function transferHitsSql(f: TransferFilter, params: SqlParams): Pro
 /** Ids of the organizations a name designates (organizationNameWhere's rule). */
 async function organizationIdsSql(name: string, params: SqlParams): Promise<string> {
   const { key, keys } = await organizationKeys(name, { brand: true });
-  return `SELECT id FROM "Organization" WHERE key = ANY(${params.add(keys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(key)}]::text[]`;
+  return organizationsByKeySql(keys, key, params);
+}
+
+/** Organizations whose key is one of `keys` or whose alias keys hold `aliasKey` (both indexed). */
+function organizationsByKeySql(keys: string[], aliasKey: string, params: SqlParams): string {
+  return `SELECT id FROM "Organization" WHERE key = ANY(${params.add(keys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(aliasKey)}]::text[]`;
 }
 
 /** coverageWhere (src/store/coverage.ts) on the row: adequacy read from the stored Country. */

@@ -4,6 +4,8 @@ import { CURRENT, countryCode } from '../../store/queries.js';
 builder.prismaNode('Country', {
   id: { field: 'code' },
   description: 'ISO 3166-1 country with EU/EEA membership and adequacy status.',
+  // select mode, as Transfer's
+  select: { code: true },
   fields: (t) => ({
     code: t.exposeString('code'),
     nameEn: t.exposeString('nameEn'),
@@ -11,7 +13,7 @@ builder.prismaNode('Country', {
     eu: t.exposeBoolean('eu'),
     eea: t.exposeBoolean('eea'),
     adequacy: t.exposeBoolean('adequacy', { description: 'Covered as a whole by an EU adequacy decision (the US is not: DPF covers certified organizations only).' }),
-    thirdCountry: t.boolean({ resolve: (c) => !c.eea }),
+    thirdCountry: t.boolean({ select: { eea: true }, resolve: (c) => !c.eea }),
     transfers: t.relatedConnection('transfers', {
       cursor: 'id',
       totalCount: true,

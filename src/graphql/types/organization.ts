@@ -9,6 +9,8 @@ import type { Prisma } from '../../generated/prisma/client.js';
 export const Organization = builder.prismaNode('Organization', {
   id: { field: 'id' },
   description: 'A legal entity (controller, vendor, sub-processor, parent): one node however many policies name it.',
+  // select mode, as Transfer's
+  select: { id: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     aliases: t.exposeStringList('aliases', { description: 'Other names seen for this organization (former names, brands, spellings).' }),

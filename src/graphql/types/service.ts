@@ -4,6 +4,8 @@ import { CURRENT, serviceNameWhere } from '../../store/queries.js';
 builder.prismaNode('Service', {
   id: { field: 'id' },
   description: 'A product of an organization (Zoom, Google Analytics, Microsoft Teams).',
+  // select mode, as Transfer's
+  select: { id: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     aliases: t.exposeStringList('aliases'),

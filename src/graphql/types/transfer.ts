@@ -14,6 +14,9 @@ import type { Context } from '../builder.js';
 export const Transfer = builder.prismaNode('Transfer', {
   id: { field: 'id' },
   description: 'A transfer of personal data by a recipient to a country, as one policy version states it.',
+  // select mode: a query loads the columns its fields read (a transfers page built every column
+  // of its transfers, controllers, recipients, services and countries as JSON, and Node parsed it)
+  select: { id: true },
   fields: (t) => ({
     controller: t.relation('controller', { description: 'The controller whose policy states the transfer.' }),
     recipient: t.relation('recipient', { description: 'The organization receiving the data.' }),

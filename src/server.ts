@@ -61,6 +61,7 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
       let caller: ReturnType<typeof authenticate> | undefined;
       return {
         prisma: db.prisma,
+        read: db.read,
         ingestOptions: opts.ingestOptions,
         graphChanged,
         caller: () => (caller ??= authenticate(db.prisma, request.headers.get('authorization'))),

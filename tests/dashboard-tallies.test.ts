@@ -28,7 +28,7 @@ async function recomputed(db: Db) {
 }
 
 async function expectTalliesMatch(db: Db) {
-  const [d, r] = [await dashboard(db.prisma, 100), await recomputed(db)];
+  const [d, r] = [await dashboard(db.read, 100), await recomputed(db)];
   expect(d.transfers).toBe(r.transfers);
   expect(d.thirdCountryTransfers).toBe(r.third);
   expect(d.transfersWithoutMechanism).toBe(r.without);

@@ -77,10 +77,10 @@ describe.each(ENGINES)('transfers connection SQL on $name', (engine) => {
   it('selects the transfers transferWhere selects, in the same order, for every filter', async () => {
     for (const f of FILTERS) {
       const expected = await viaPrisma(f);
-      const page = await transferPage(db.prisma, f, { take: 10_000 }, { count: true });
+      const page = await transferPage(db, f, { take: 10_000 }, { count: true });
       expect(page.rows.map((r) => r.id), JSON.stringify(f)).toEqual(expected);
       expect(page.total, JSON.stringify(f)).toBe(expected.length);
-      expect(await countTransfers(db.prisma, f), JSON.stringify(f)).toBe(expected.length);
+      expect(await countTransfers(db.read, f), JSON.stringify(f)).toBe(expected.length);
     }
     // the cases are there: the reseller (through its engagement), the brand entity, the old version
     expect((await viaPrisma({ service: 'Zoom', controller: 'Reseller Client AG' })).length).toBe(2);
@@ -94,14 +94,14 @@ describe.each(ENGINES)('transfers connection SQL on $name', (engine) => {
       const walked: string[] = [];
       let cursor: string | undefined;
       for (;;) {
-        const { rows } = await transferPage(db.prisma, f, cursor ? { take: 4, skip: 1, cursor: { id: cursor } } : { take: 4 }, { count: false });
+        const { rows } = await transferPage(db, f, cursor ? { take: 4, skip: 1, cursor: { id: cursor } } : { take: 4 }, { count: false });
         walked.push(...rows.map((r) => r.id as string));
         if (rows.length < 4) break;
         cursor = rows.at(-1)!.id as string;
       }
       expect(walked).toEqual(all);
     }
-    expect((await transferPage(db.prisma, {}, { take: 4, skip: 1, cursor: { id: 'no-such-transfer' } }, { count: false })).rows).toEqual([]);
+    expect((await transferPage(db, {}, { take: 4, skip: 1, cursor: { id: 'no-such-transfer' } }, { count: false })).rows).toEqual([]);
   });
 
   it('returns the page with its relations as Prisma loads them, and asks Prisma where it cannot', async () => {
@@ -115,13 +115,13 @@ describe.each(ENGINES)('transfers connection SQL on $name', (engine) => {
       evidence: { orderBy: [{ start: 'asc' as const }, { id: 'asc' as const }] },
     };
     const expected = await db.prisma.transfer.findMany({ where: await transferWhere(db.prisma, f), orderBy: TRANSFER_ORDER, include, take: 5 });
-    const page = await transferPage(db.prisma, f, { include, take: 5 }, { count: false });
+    const page = await transferPage(db, f, { include, take: 5 }, { count: false });
     expect(page.rows).toEqual(expected);
     expect((page.rows[0].version as { ingestedAt: unknown }).ingestedAt).toBeInstanceOf(Date);
 
     // a relation filter inside the selection: not translated, loaded by Prisma by id
     const nested = { controller: { include: { engagementsAsController: { where: { role: 'PROCESSOR' as const }, take: 1 } } } };
     const expectedNested = await db.prisma.transfer.findMany({ where: await transferWhere(db.prisma, f), orderBy: TRANSFER_ORDER, include: nested, take: 3 });
-    expect((await transferPage(db.prisma, f, { include: nested, take: 3 }, { count: false })).rows).toEqual(expectedNested);
+    expect((await transferPage(db, f, { include: nested, take: 3 }, { count: false })).rows).toEqual(expectedNested);
   });
 });

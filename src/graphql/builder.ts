@@ -5,6 +5,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ReadSql } from '../db.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { IngestInputOptions } from '../store/ingest-input.js';
@@ -13,6 +14,8 @@ import type { TraversalBackend } from '../traversal/types.js';
 
 export interface Context extends AuthContext {
   prisma: PrismaClient;
+  /** The app's own SQL for the hot read paths (Db.read). */
+  read: ReadSql;
   /** Fetch limits and (in tests) a stand-in extractor for the ingestPolicy mutation. */
   ingestOptions?: IngestInputOptions;
   /** Called after an ingestion through the API (invalidates the response cache). */

@@ -1,6 +1,7 @@
 // Query building blocks over the stored graph, shared by the GraphQL layer, the CLI export
 // and tests. Everything answers from current policy versions unless told otherwise.
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { ReadSql } from '../db.js';
 import { COUNTRIES } from '../kb/countries.js';
 import type { Mechanism } from '../extract/types.js';
 import { getCatalog, loadCatalog } from './catalog.js';
@@ -163,8 +164,8 @@ export interface Dashboard {
  * every current transfer per request took 330 ms on 10,000 policies; loading them into JS,
  * 300 ms on 2,000.)
  */
-export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashboard> {
-  const [row] = await prisma.$queryRaw<Dashboard[]>`
+export async function dashboard(read: ReadSql, topN = 10): Promise<Dashboard> {
+  const [row] = await read<Dashboard>(`
     WITH cur AS (
       SELECT t."countryCode", t."thirdCountry", t.mechanisms, t.count AS n, coalesce(c.adequacy, false) AS adequacy
       FROM "TransferTally" t LEFT JOIN "Country" c ON c.code = t."countryCode" WHERE t.count > 0),
@@ -172,7 +173,7 @@ export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashbo
       -- ties in name order, so the same graph always shows the same top list
       SELECT v."recipientId" AS "organizationId", o.name, v.controllers, v.engagements
       FROM "VendorTally" v JOIN "Organization" o ON o.id = v."recipientId"
-      WHERE v.engagements > 0 ORDER BY v.controllers DESC, v.engagements DESC, o.name, v."recipientId" LIMIT ${topN})
+      WHERE v.engagements > 0 ORDER BY v.controllers DESC, v.engagements DESC, o.name, v."recipientId" LIMIT $1)
     SELECT
       (SELECT count(*) FROM "Policy" WHERE "currentVersionId" IS NOT NULL)::int AS policies,
       (SELECT count(*) FROM "PolicyVersion" WHERE "isCurrent")::int AS "currentVersions",
@@ -190,7 +191,9 @@ export async function dashboard(prisma: PrismaClient, topN = 10): Promise<Dashbo
       (SELECT coalesce(json_agg(json_build_object('mechanism', m, 'count', n)), '[]')
        FROM (SELECT m::text AS m, sum(n)::int AS n FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS "byMechanism",
       (SELECT coalesce(json_agg(json_build_object('organizationId', "organizationId", 'controllers', controllers, 'engagements', engagements)
-         ORDER BY controllers DESC, engagements DESC, name, "organizationId"), '[]') FROM vendors) AS "topVendors"`;
+         ORDER BY controllers DESC, engagements DESC, name, "organizationId"), '[]') FROM vendors) AS "topVendors"`,
+    [topN],
+  );
   return {
     ...row,
     byCountry: row.byCountry.sort((a, b) => b.count - a.count || String(a.countryCode).localeCompare(String(b.countryCode))),

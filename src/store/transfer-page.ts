@@ -4,6 +4,7 @@
 // relations are fetched. A selection relation-json.ts cannot translate still takes one
 // statement for the ids, then Prisma loads those rows.
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ReadSql } from '../db.js';
 import type { TransferFilter } from './queries.js';
 import { reviveDates, toJsonSql } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
@@ -16,6 +17,12 @@ export interface PageQuery {
   take?: number;
   skip?: number;
   cursor?: { id?: string };
+}
+
+/** The database a page is read from: the statement goes through `read`, a fallback load through Prisma. */
+export interface PageDb {
+  prisma: PrismaClient;
+  read: ReadSql;
 }
 
 export interface TransferPage {
@@ -31,7 +38,7 @@ export const TRANSFER_ORDER = [{ controllerName: 'asc' as const }, { id: 'asc' a
  * A forward page (`take` ≥ 0) of the transfers `filter` selects. `cursor` is Prisma's: the page
  * starts at that row of the order (skip 1 steps past it); an unknown cursor gives no rows.
  */
-export async function transferPage(prisma: PrismaClient, filter: TransferFilter, query: PageQuery, opts: { count: boolean }): Promise<TransferPage> {
+export async function transferPage({ prisma, read }: PageDb, filter: TransferFilter, query: PageQuery, opts: { count: boolean }): Promise<TransferPage> {
   const take = query.take ?? 50;
   if (take < 0) throw new RangeError('transferPage reads forward pages only');
   const params = new SqlParams();
@@ -47,7 +54,7 @@ export async function transferPage(prisma: PrismaClient, filter: TransferFilter,
   const sql = `WITH hit AS (${hits}),
 page AS (SELECT h."id", h."controllerName" FROM hit h ${from} ORDER BY h."controllerName", h."id" LIMIT ${params.add(take)} OFFSET ${params.add(query.skip ?? 0)})
 SELECT ${opts.count ? '(SELECT count(*) FROM hit)::int' : 'NULL::int'} AS total, ${rows} AS rows`;
-  const [result] = await prisma.$queryRawUnsafe<{ total: number | null; rows: unknown }[]>(sql, ...params.values);
+  const [result] = await read<{ total: number | null; rows: unknown }>(sql, params.values);
   const list = (typeof result.rows === 'string' ? JSON.parse(result.rows) : result.rows) as unknown[];
   if (row) {
     for (const r of list as Record<string, unknown>[]) reviveDates('Transfer', r);
@@ -62,9 +69,9 @@ SELECT ${opts.count ? '(SELECT count(*) FROM hit)::int' : 'NULL::int'} AS total,
 }
 
 /** The number of transfers `filter` selects, from the same hit set. */
-export async function countTransfers(prisma: PrismaClient, filter: TransferFilter): Promise<number> {
+export async function countTransfers(read: ReadSql, filter: TransferFilter): Promise<number> {
   const params = new SqlParams();
   const hits = await transferHitsSql(filter, params);
-  const [r] = await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${hits}) hit`, ...params.values);
+  const [r] = await read<{ n: number }>(`SELECT count(*)::int AS n FROM (${hits}) hit`, params.values);
   return r.n;
 }

@@ -88,6 +88,6 @@ builder.queryFields((t) => ({
   dashboard: t.field({
     type: DashboardRef,
     args: { top: t.arg.int({ description: 'How many top vendors (default 10).' }) },
-    resolve: (_p, args, ctx) => dashboard(ctx.prisma, Math.min(Math.max(args.top ?? 10, 1), 100)),
+    resolve: (_p, args, ctx) => dashboard(ctx.read, Math.min(Math.max(args.top ?? 10, 1), 100)),
   }),
 }));

@@ -71,12 +71,12 @@ const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
  */
 async function page(ctx: Context, info: GraphQLResolveInfo, filter: TransferFilter, query: PageQuery) {
   if ((query.take ?? 0) < 0) return ctx.prisma.transfer.findMany({ ...(query as Prisma.TransferFindManyArgs), where: await whereOf(ctx, filter), orderBy: TRANSFER_ORDER });
-  const { rows, total } = await transferPage(ctx.prisma, filter, query, { count: selectsField(info, 'totalCount') });
+  const { rows, total } = await transferPage(ctx, filter, query, { count: selectsField(info, 'totalCount') });
   if (total != null) void perRequest(ctx, countKey(filter), async () => total);
   return rows as never[];
 }
 
-const total = (ctx: Context, filter: TransferFilter) => perRequest(ctx, countKey(filter), () => countTransfers(ctx.prisma, filter));
+const total = (ctx: Context, filter: TransferFilter) => perRequest(ctx, countKey(filter), () => countTransfers(ctx.read, filter));
 
 builder.queryFields((t) => ({
   transfers: t.prismaConnection({

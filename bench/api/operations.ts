@@ -288,7 +288,8 @@ function withoutMechanism(): Operation {
 WITH hit AS (
   SELECT t.id, t."controllerName" AS controller, t."recipientId", t."countryCode", t.certainty
   FROM "Transfer" t LEFT JOIN "Country" k ON k.code = t."countryCode"
-  WHERE t."current" AND t."thirdCountry" AND cardinality(t.mechanisms) = 0 AND NOT coalesce(k.adequacy, false)),
+  -- mechanisms = '{}': a range of Transfer_no_mechanism_idx (cardinality() = 0 reads every transfer)
+  WHERE t."current" AND t."thirdCountry" AND t.mechanisms = '{}' AND NOT coalesce(k.adequacy, false)),
 page AS (SELECT * FROM hit ORDER BY controller, id LIMIT ${PAGE})
 SELECT (SELECT count(*) FROM hit)::int AS total,
   (SELECT coalesce(json_agg(json_build_object(

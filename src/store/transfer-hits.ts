@@ -23,8 +23,8 @@ export async function transferHitsSql(f: TransferFilter, params: SqlParams): Pro
   if (!f.includeHistory) where.push('t."current"');
   if (f.country) where.push(`t."countryCode" = ${params.add(countryCode(f.country))}`);
   if (f.mechanism) where.push(`t."mechanisms" @> ARRAY[${params.add(f.mechanism)}]::"Mechanism"[]`);
-  if (f.noMechanism === true) where.push('cardinality(t."mechanisms") = 0');
-  if (f.noMechanism === false) where.push('cardinality(t."mechanisms") > 0');
+  if (f.noMechanism === true) where.push(NO_MECHANISM);
+  if (f.noMechanism === false) where.push(`NOT ${NO_MECHANISM}`);
   if (f.coveredBy) where.push(coverageSql(f.coveredBy));
   if (f.certainty) where.push(`t."certainty" = ${params.add(f.certainty)}::"Certainty"`);
   if (f.thirdCountry != null) where.push(`t."thirdCountry" = ${params.add(f.thirdCountry)}`);
@@ -62,15 +62,21 @@ function organizationsByKeySql(keys: string[], aliasKey: string, params: SqlPara
   return `SELECT id FROM "Organization" WHERE key = ANY(${params.add(keys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(aliasKey)}]::text[]`;
 }
 
+/**
+ * No mechanism stated, as an equality rather than `cardinality(…) = 0`: a range of
+ * Transfer_no_mechanism_idx (schema.prisma) instead of a filter over every transfer.
+ */
+const NO_MECHANISM = `t."mechanisms" = '{}'`;
+
 /** coverageWhere (src/store/coverage.ts) on the row: adequacy read from the stored Country. */
 function coverageSql(c: NonNullable<TransferFilter['coveredBy']>): string {
   const adequacy = (value: boolean) => `EXISTS (SELECT 1 FROM "Country" c WHERE c."code" = t."countryCode" AND c."adequacy" = ${value})`;
-  const none = 't."thirdCountry" AND cardinality(t."mechanisms") = 0';
+  const none = `t."thirdCountry" AND ${NO_MECHANISM}`;
   switch (c) {
     case 'WITHIN_EEA':
       return 'NOT t."thirdCountry"';
     case 'STATED_MECHANISM':
-      return 't."thirdCountry" AND cardinality(t."mechanisms") > 0';
+      return `t."thirdCountry" AND NOT ${NO_MECHANISM}`;
     case 'ADEQUACY_DECISION':
       return `${none} AND ${adequacy(true)}`;
     case 'NONE':

@@ -18,7 +18,12 @@ import { corpusDir, ensureCorpus } from './corpus-cache.js';
 import { openDb, type Db } from '../src/db.js';
 import { ingestFiles } from '../src/store/ingest-files.js';
 
-const USAGE = 'usage: npm run bench:ingest -- --n N [--seed S] [--engines pglite,postgres] [--threads T]';
+const USAGE = `usage: npm run bench:ingest -- --n N [--seed S] [--engines pglite,postgres] [--threads T]
+  --n N          policies of the synthetic corpus (default 1000)
+  --seed S       the corpus seed (default 1)
+  --engines E    pglite, postgres or both (default both)
+  --threads T    extraction worker threads (default: one per core)
+PostgreSQL: BENCH_DATABASE_URL (dropped and created anew: its name must contain "bench").`;
 const DEFAULT_BENCH_URL = 'postgres://postgres:postgres@localhost:5432/policygraph_bench';
 
 interface EngineFigures {
@@ -35,15 +40,28 @@ interface EngineFigures {
   firstErrors: string[];
 }
 
-const { values } = parseArgs({
-  options: {
-    n: { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
-    engines: { type: 'string', default: 'pglite,postgres' },
-    threads: { type: 'string' },
-    child: { type: 'string' },
-  },
-});
+const values = parseOptions();
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        n: { type: 'string', default: '1000' },
+        seed: { type: 'string', default: '1' },
+        engines: { type: 'string', default: 'pglite,postgres' },
+        threads: { type: 'string' },
+        child: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const n = Number(values.n);
 const seed = Number(values.seed);
 const threads = values.threads ? Number(values.threads) : undefined;

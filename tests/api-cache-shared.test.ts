@@ -8,7 +8,7 @@ import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
-import { slowPrisma } from './helpers/slow-prisma.js';
+import { slowDb } from './helpers/slow-prisma.js';
 
 const DELAY_MS = 400;
 
@@ -31,9 +31,9 @@ describe('response cache: concurrent misses share one computation (PGlite)', () 
   beforeAll(async () => {
     db = await openDb({});
     await ingestGraph(db.prisma, zoomPolicy('a.txt', 'Praxis A GmbH'));
-    const slow = slowPrisma(db.prisma, DELAY_MS, () => statements++);
-    app = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 } });
-    tight = await startServer({ ...db, prisma: slow }, 0, { responseCache: { ttlMs: 3_600_000 }, executionTimeoutMs: BUDGET_MS });
+    const slow = slowDb(db, DELAY_MS, () => statements++);
+    app = await startServer(slow, 0, { responseCache: { ttlMs: 3_600_000 } });
+    tight = await startServer(slow, 0, { responseCache: { ttlMs: 3_600_000 }, executionTimeoutMs: BUDGET_MS });
   });
   afterAll(async () => {
     await tight?.close();

@@ -8,7 +8,7 @@ import { startServer, type Running } from '../src/server.js';
 import { ingestGraph } from '../src/store/ingest.js';
 import { zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
-import { slowPrisma } from './helpers/slow-prisma.js';
+import { slowDb } from './helpers/slow-prisma.js';
 
 const DELAY_MS = 250;
 const BUDGET_MS = 600;
@@ -30,11 +30,11 @@ describe('cancellation and the execution time budget (PGlite)', () => {
   beforeAll(async () => {
     db = await openDb({});
     for (let i = 0; i < 3; i++) await ingestGraph(db.prisma, zoomPolicy(`cancel-${i}.txt`, `Kanzlei Nummer ${i} GmbH`));
-    const slow = slowPrisma(db.prisma, DELAY_MS, () => statements++);
+    const slow = slowDb(db, DELAY_MS, () => statements++);
     // deeper than the API allows by default: what must stop these here is the client or the budget
     const limits = { maxDepth: 40, maxComplexity: 1e9 };
-    app = await startServer({ ...db, prisma: slow }, 0, { responseCache: false, executionTimeoutMs: 60_000, limits });
-    tight = await startServer({ ...db, prisma: slow }, 0, { responseCache: false, executionTimeoutMs: BUDGET_MS, limits });
+    app = await startServer(slow, 0, { responseCache: false, executionTimeoutMs: 60_000, limits });
+    tight = await startServer(slow, 0, { responseCache: false, executionTimeoutMs: BUDGET_MS, limits });
   });
   afterAll(async () => {
     await app?.close();

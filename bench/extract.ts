@@ -3,32 +3,19 @@
 // the synthetic load corpus (generated in memory, the documents `npm run corpus` writes).
 // Single-threaded: one core.   npm run bench:extract [-- --repeat 20] [-- --corpus 300]
 import { readdirSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { generatePolicy } from '../src/corpus/generate.js';
 import { documentRng } from '../src/corpus/random.js';
 import { extractPolicy } from '../src/extract/index.js';
+import { argsOrExit, parseCommand, positiveInt } from '../src/cli/args.js';
 
 const USAGE = `usage: npm run bench:extract [-- --repeat R] [--corpus N]
   --repeat R   passes over the seeds and the larger corpus (default 20)
   --corpus N   documents of the synthetic load corpus (default 300)`;
-let parsed;
-try {
-  parsed = parseArgs({ options: { repeat: { type: 'string', default: '20' }, corpus: { type: 'string', default: '300' }, help: { type: 'boolean' } } }).values;
-} catch (e) {
-  console.error(`${(e as Error).message}\n${USAGE}`);
-  process.exit(2);
-}
-if (parsed.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const repeat = Number(parsed.repeat);
-const corpusSize = Number(parsed.corpus);
-if (!Number.isInteger(repeat) || repeat < 1 || !Number.isInteger(corpusSize) || corpusSize < 1) {
-  console.error(USAGE);
-  process.exit(2);
-}
+const { repeat, corpusSize } = argsOrExit(USAGE, () => {
+  const parsed = parseCommand(process.argv.slice(2), { repeat: { type: 'string' }, corpus: { type: 'string' } }, USAGE);
+  return parsed && { repeat: positiveInt('repeat', parsed.values.repeat) ?? 20, corpusSize: positiveInt('corpus', parsed.values.corpus) ?? 300 };
+});
 const seeds = readdirSync('seed').filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`seed/${f}`, 'utf8'));
 
 // a deterministic larger corpus: each document is two seeds' paragraphs interleaved (40–80 KB)

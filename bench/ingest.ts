@@ -12,11 +12,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { corpusDir, ensureCorpus } from './corpus-cache.js';
 import { openDb, type Db } from '../src/db.js';
 import { ingestFiles } from '../src/store/ingest-files.js';
+import { argsOrExit, parseCommand } from '../src/cli/args.js';
 
 const USAGE = `usage: npm run bench:ingest -- --n N [--seed S] [--engines pglite,postgres] [--threads T]
   --n N          policies of the synthetic corpus (default 1000)
@@ -40,30 +40,11 @@ interface EngineFigures {
   firstErrors: string[];
 }
 
-const values = parseOptions();
-function parseOptions() {
-  try {
-    return parseArgs({
-      options: {
-        n: { type: 'string', default: '1000' },
-        seed: { type: 'string', default: '1' },
-        engines: { type: 'string', default: 'pglite,postgres' },
-        threads: { type: 'string' },
-        child: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }).values;
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const n = Number(values.n);
-const seed = Number(values.seed);
+const values = argsOrExit(USAGE, () =>
+  parseCommand(process.argv.slice(2), { n: { type: 'string' }, seed: { type: 'string' }, engines: { type: 'string' }, threads: { type: 'string' }, child: { type: 'string' } }, USAGE),
+).values;
+const n = Number(values.n ?? 1000);
+const seed = Number(values.seed ?? 1);
 const threads = values.threads ? Number(values.threads) : undefined;
 if (!Number.isInteger(n) || n < 1 || !Number.isInteger(seed) || (threads !== undefined && !(threads > 0))) {
   console.error(USAGE);
@@ -83,7 +64,7 @@ if (values.child) {
 }
 
 async function main(): Promise<void> {
-  const engines = values.engines!.split(',').map((e) => e.trim());
+  const engines = (values.engines ?? 'pglite,postgres').split(',').map((e) => e.trim());
   if (engines.some((e) => e !== 'pglite' && e !== 'postgres')) {
     console.error(`unknown engine in --engines ${values.engines}\n${USAGE}`);
     process.exit(2);

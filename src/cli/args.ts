@@ -51,6 +51,23 @@ export function positiveInt(name: string, value: string | undefined, max = Numbe
   return n;
 }
 
+/**
+ * A script's arguments at its top level: `read` parses them (null: --help was printed, exit 0);
+ * a UsageError prints its message with the usage and exits 2.
+ */
+export function argsOrExit<T>(usage: string, read: () => T | null): T {
+  let args: T | null;
+  try {
+    args = read();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${e.message}\n${usage}`);
+    process.exit(2);
+  }
+  if (args === null) process.exit(0);
+  return args;
+}
+
 /** Runs a command body, turning a UsageError into its message, the usage line and exit code 2. */
 export async function withUsage(usage: string, run: () => Promise<number>): Promise<number> {
   try {

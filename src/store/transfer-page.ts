@@ -3,8 +3,7 @@
 // The hit set (transfer-hits.ts) is read from covering indexes; only the page's own rows and
 // relations are fetched. A selection relation-json.ts cannot translate still takes one
 // statement for the ids, then Prisma loads those rows.
-import type { PrismaClient } from '../generated/prisma/client.js';
-import type { ReadSql } from '../db.js';
+import type { Db, ReadSql } from '../db.js';
 import type { TransferFilter } from './queries.js';
 import { reviveDates, toJsonSql } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
@@ -20,10 +19,7 @@ export interface PageQuery {
 }
 
 /** The database a page is read from: the statement goes through `read`, a fallback load through Prisma. */
-export interface PageDb {
-  prisma: PrismaClient;
-  read: ReadSql;
-}
+type PageDb = Pick<Db, 'prisma' | 'read'>;
 
 export interface TransferPage {
   rows: Record<string, unknown>[];

@@ -8,7 +8,7 @@ import { gqlClient } from './helpers/http.js';
 import { policy, recipient, transfer, zoomPolicy } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
 import { startServer, type Running } from '../src/server.js';
-import { EXAMPLE_QUERY } from '../src/graphql/examples.js';
+import { DASHBOARD_QUERY, EXAMPLE_QUERY } from '../src/graphql/examples.js';
 import { ingestGraph } from '../src/store/ingest.js';
 
 /**
@@ -72,5 +72,45 @@ describe.each(ENGINES)('acceptance statement budget on $name', (engine) => {
     expect(large.first.evidence[0].quote).toMatch(/\S/);
     expect(large.sql.length).toBe(small.sql.length);
     expect(large.sql.length).toBe(BUDGET);
+  });
+});
+
+/** The dashboard: its tallies in one statement, then one for the countries and one for the top vendors' organizations. */
+const DASHBOARD_BUDGET = 3;
+
+describe.each(ENGINES)('dashboard statement budget on $name', (engine) => {
+  let db: Db;
+  let app: Running;
+  let statements: string[] = [];
+  beforeAll(async () => {
+    db = await engine.open({ onQuery: (sql) => statements.push(sql) });
+    app = await startServer(db, 0);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  async function ask(): Promise<{ sql: string[]; data: any }> {
+    statements = [];
+    const { data, errors } = await gqlClient(app.url)(DASHBOARD_QUERY.replace('dashboard(top: 3)', 'dashboard(top: 20)'));
+    expect(errors).toBeUndefined();
+    return { sql: [...statements], data: data.dashboard };
+  }
+
+  it('sends the same statements for 2 countries and vendors as for 12, each vendor and country with its row', async () => {
+    const countries = ['US', 'GB', 'JP', 'CH', 'IN', 'BR', 'CA', 'AU', 'KR', 'IL', 'SG', 'NZ'];
+    const make = (from: number, to: number) =>
+      countries.slice(from, to).map((c, i) => policy(`p-${c}.txt`, `Client ${c} GmbH`, [recipient(`Vendor ${from + i} Ltd.`, { transfers: [transfer(c, ['SCC'], `Data go to ${c}.`)] })]));
+    for (const g of make(0, 2)) await ingestGraph(db.prisma, g);
+    const small = await ask();
+    for (const g of make(2, 12)) await ingestGraph(db.prisma, g);
+    const large = await ask();
+    expect(small.data.topVendors).toHaveLength(2);
+    expect(large.data.topVendors).toHaveLength(12);
+    expect(large.data.topVendors.map((v: any) => v.organization.name).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Vendor ${i} Ltd.`).sort());
+    expect(large.data.byCountry.map((c: any) => c.country.code).sort()).toEqual([...countries].sort());
+    expect(small.sql.length).toBe(DASHBOARD_BUDGET);
+    expect(large.sql.length).toBe(DASHBOARD_BUDGET);
   });
 });

@@ -48,7 +48,9 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const args = kind === 'ours' ? ['--port', String(await freePort()), '--host', '127.0.0.1'] : [];
   const child: ChildProcess = fork(SCRIPTS[kind], args, {
     execArgv: [], // not the bench's tsx loader: the servers run as built JavaScript
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, REPORT_TO_PARENT: '1' },
+    // both servers as deployed (NODE_ENV=production: graphql-js without its development-mode
+    // checks, ours without GraphiQL and introspection); a row's env may still say otherwise
+    env: { ...process.env, NODE_ENV: 'production', ...env, DATABASE_URL: databaseUrl, REPORT_TO_PARENT: '1' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = <T extends ChildMessage['type']>(type: T) =>

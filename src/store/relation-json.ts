@@ -30,6 +30,11 @@ interface Aliases {
   n: number;
 }
 
+/** The name of `model`'s id field (Country's is `code`), or null for a model the datamodel lacks. */
+export function idFieldOf(model: string): string | null {
+  return MODELS[model]?.fields.find((f) => f.isId)?.name ?? null;
+}
+
 /**
  * `json_build_object(…)` for a row of `model` aliased `alias`: its scalars (all, or those a
  * `select` names) and the relations the tree includes. null when the tree holds a shape this

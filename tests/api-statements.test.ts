@@ -3,7 +3,7 @@
 // the page with every relation it shows (src/store/transfer-page.ts), however many transfers
 // match. Fails if the count grows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
+import { ENGINES, SKIPPED_ENGINES, type EngineCase } from './helpers/engines.js';
 import { gqlClient } from './helpers/http.js';
 import { policy, recipient, transfer, zoomPolicy } from './helpers/fixtures.js';
 import type { Db } from '../src/db.js';
@@ -32,9 +32,8 @@ function makePolicies(from: number, to: number) {
   return out;
 }
 
-for (const name of SKIPPED_ENGINES) describe.skip(`acceptance statement budget on ${name}`, () => it('skipped', () => {}));
-
-describe.each(ENGINES)('acceptance statement budget on $name', (engine) => {
+/** A server on a database of its own for the suite, and what each question asks of it: its data and the statements it sent. */
+function statementLog(engine: EngineCase) {
   let db: Db;
   let app: Running;
   let statements: string[] = [];
@@ -46,19 +45,31 @@ describe.each(ENGINES)('acceptance statement budget on $name', (engine) => {
     await app?.close();
     await db?.close();
   });
+  return {
+    db: () => db,
+    async ask(query: string): Promise<{ sql: string[]; data: any }> {
+      statements = [];
+      const { data, errors } = await gqlClient(app.url)(query);
+      expect(errors).toBeUndefined();
+      return { sql: [...statements], data };
+    },
+  };
+}
+
+for (const name of SKIPPED_ENGINES) describe.skip(`acceptance statement budget on ${name}`, () => it('skipped', () => {}));
+
+describe.each(ENGINES)('acceptance statement budget on $name', (engine) => {
+  const log = statementLog(engine);
 
   async function ask(): Promise<{ sql: string[]; total: number; edges: number; first: any }> {
-    const gql = gqlClient(app.url);
-    statements = [];
-    const { data, errors } = await gql(EXAMPLE_QUERY);
-    expect(errors).toBeUndefined();
-    return { sql: [...statements], total: data.transfers.totalCount, edges: data.transfers.edges.length, first: data.transfers.edges[0].node };
+    const { sql, data } = await log.ask(EXAMPLE_QUERY);
+    return { sql, total: data.transfers.totalCount, edges: data.transfers.edges.length, first: data.transfers.edges[0].node };
   }
 
   it('"US via Zoom" resolves names once and sends the same few statements for 6 and for 60 matching transfers', async () => {
-    for (const g of makePolicies(0, 3)) await ingestGraph(db.prisma, g);
+    for (const g of makePolicies(0, 3)) await ingestGraph(log.db().prisma, g);
     const small = await ask();
-    for (const g of makePolicies(3, 30)) await ingestGraph(db.prisma, g);
+    for (const g of makePolicies(3, 30)) await ingestGraph(log.db().prisma, g);
     const large = await ask();
     console.log(`[statements] ${engine.name}: ${small.total} transfers → ${small.sql.length} statements; ${large.total} → ${large.sql.length}\n  ${large.sql.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n  ')}`);
     // the vendor's own transfers and the reseller's (its engagement names the service); not the mailer's
@@ -79,32 +90,20 @@ describe.each(ENGINES)('acceptance statement budget on $name', (engine) => {
 const DASHBOARD_BUDGET = 3;
 
 describe.each(ENGINES)('dashboard statement budget on $name', (engine) => {
-  let db: Db;
-  let app: Running;
-  let statements: string[] = [];
-  beforeAll(async () => {
-    db = await engine.open({ onQuery: (sql) => statements.push(sql) });
-    app = await startServer(db, 0);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  const log = statementLog(engine);
 
   async function ask(): Promise<{ sql: string[]; data: any }> {
-    statements = [];
-    const { data, errors } = await gqlClient(app.url)(DASHBOARD_QUERY.replace('dashboard(top: 3)', 'dashboard(top: 20)'));
-    expect(errors).toBeUndefined();
-    return { sql: [...statements], data: data.dashboard };
+    const { sql, data } = await log.ask(DASHBOARD_QUERY.replace('dashboard(top: 3)', 'dashboard(top: 20)'));
+    return { sql, data: data.dashboard };
   }
 
   it('sends the same statements for 2 countries and vendors as for 12, each vendor and country with its row', async () => {
     const countries = ['US', 'GB', 'JP', 'CH', 'IN', 'BR', 'CA', 'AU', 'KR', 'IL', 'SG', 'NZ'];
     const make = (from: number, to: number) =>
       countries.slice(from, to).map((c, i) => policy(`p-${c}.txt`, `Client ${c} GmbH`, [recipient(`Vendor ${from + i} Ltd.`, { transfers: [transfer(c, ['SCC'], `Data go to ${c}.`)] })]));
-    for (const g of make(0, 2)) await ingestGraph(db.prisma, g);
+    for (const g of make(0, 2)) await ingestGraph(log.db().prisma, g);
     const small = await ask();
-    for (const g of make(2, 12)) await ingestGraph(db.prisma, g);
+    for (const g of make(2, 12)) await ingestGraph(log.db().prisma, g);
     const large = await ask();
     expect(small.data.topVendors).toHaveLength(2);
     expect(large.data.topVendors).toHaveLength(12);

@@ -1,7 +1,7 @@
 // Statement budget of the acceptance question ("who transfers personal data to the US via
-// Zoom?", totalCount and the first page): one statement resolves the names, counts, and reads
-// the page with every relation it shows (src/store/transfer-page.ts), however many transfers
-// match. Fails if the count grows.
+// Zoom?", totalCount and the first page): one statement resolves the names to ids, one counts
+// and reads the page with every relation it shows (src/store/transfer-page.ts), however many
+// transfers match. Fails if the count grows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES, type EngineCase } from './helpers/engines.js';
 import { gqlClient } from './helpers/http.js';
@@ -13,9 +13,10 @@ import { ingestGraph } from '../src/store/ingest.js';
 
 /**
  * What one acceptance request sends. It was 15 (every look-up twice, one per service-filter
- * branch), then 8 (the name resolution, the count, the page, one per nested relation).
+ * branch), then 8 (the name resolution, the count, the page, one per nested relation), then 1
+ * (names resolved inside the page's statement, which made its plan 1.5 ms dearer than the look-up).
  */
-const BUDGET = 1;
+const BUDGET = 2;
 
 /** Zoom reached three ways: as the vendor, through a reseller whose engagement names the service, and not at all. */
 function makePolicies(from: number, to: number) {

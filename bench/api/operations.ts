@@ -22,7 +22,7 @@ export interface Operation {
   postgraphile?: { body: string; count(data: any): number };
 }
 
-/** Ids the API's name resolution finds (src/store/queries.ts serviceIdsWhere, organization(name:)), for the peer's requests. */
+/** Ids the API's name resolution finds (src/store/transfer-hits.ts resolveFilterIds, organization(name:)), for the peer's requests and the acceptance floor. */
 export interface ResolvedIds {
   zoom: { services: string[]; vendors: string[]; brands: string[] };
   vendor: string | null;
@@ -94,7 +94,6 @@ const zoomBranch = (cond: string) => `SELECT t.id, t."controllerName" FROM "Tran
 
 /** The acceptance question (EXAMPLE_QUERY, "US via Zoom"). */
 export async function zoomToUs(ids: ResolvedIds): Promise<Operation> {
-  const z = await zoomParams();
   const or = [
     ids.zoom.services.length && `{ serviceId: { in: ${list(ids.zoom.services)} } }`,
     ids.zoom.services.length && `{ viaServiceIds: { overlaps: ${list(ids.zoom.services)} } }`,
@@ -105,17 +104,18 @@ export async function zoomToUs(ids: ResolvedIds): Promise<Operation> {
     id: 'zoom-us',
     title: 'transfers to the US via Zoom',
     body: gql(EXAMPLE_QUERY),
-    // The hit set as a UNION of index-only scans, one per way a transfer goes through the
-    // service (an OR would be one bitmap heap scan visiting every hit's page); the page's rows
-    // and relations only for its 50.
+    // Given the ids the API's name resolution finds (as the peer is): with them as values the
+    // planner sizes every branch from them. The hit set as a UNION ALL of index-only scans, one
+    // per way a transfer goes through the service, made disjoint so nothing is de-duplicated
+    // (an OR would be one bitmap heap scan visiting every hit's page); the page's rows and
+    // relations only for its 50.
     sql: {
       text: `
-WITH ${serviceIdsSql({ services: 2, name: 3, vendors: 4, key: 5, brands: 6 })},
-hit AS (
-  ${zoomBranch('t."serviceId" = ANY(ARRAY(SELECT id FROM svc))')}
-  UNION ${zoomBranch('t."viaServiceIds" && ARRAY(SELECT id FROM svc)')}
-  UNION ${zoomBranch('t."recipientId" = ANY(ARRAY(SELECT id FROM org))')}
-  UNION ${zoomBranch('t."serviceId" IS NULL AND t."recipientId" = ANY(ARRAY(SELECT id FROM brand))')}),
+WITH hit AS (
+  ${zoomBranch('t."serviceId" = ANY($2::text[])')}
+  UNION ALL ${zoomBranch('t."recipientId" = ANY($3::text[]) AND NOT coalesce(t."serviceId" = ANY($2::text[]), false)')}
+  UNION ALL ${zoomBranch('t."serviceId" IS NULL AND t."recipientId" = ANY($4::text[]) AND t."recipientId" <> ALL($3::text[])')}
+  UNION ALL ${zoomBranch('t."viaServiceIds" && $2::text[] AND NOT coalesce(t."serviceId" = ANY($2::text[]), false) AND t."recipientId" <> ALL($3::text[]) AND NOT (t."serviceId" IS NULL AND t."recipientId" = ANY($4::text[]))')}),
 page AS (SELECT t.* FROM (SELECT * FROM hit ORDER BY "controllerName", id LIMIT ${PAGE}) h JOIN "Transfer" t ON t.id = h.id)
 SELECT (SELECT count(*) FROM hit)::int AS total,
   (SELECT coalesce(json_agg(json_build_object(
@@ -124,7 +124,7 @@ SELECT (SELECT count(*) FROM hit)::int AS total,
      'evidence', (SELECT coalesce(json_agg(json_build_object('quote', e.quote, 'section', e.section) ORDER BY e.start, e.id), '[]')
                   FROM "Evidence" e WHERE e."transferId" = p.id)) ORDER BY p."controllerName", p.id), '[]')
    FROM page p JOIN "Organization" r ON r.id = p."recipientId" LEFT JOIN "Service" s ON s.id = p."serviceId") AS edges`,
-      values: ['US', z.services, z.name, z.vendors, z.key, z.brands],
+      values: ['US', ids.zoom.services, ids.zoom.vendors, ids.zoom.brands],
     },
     apiCount: (d) => d.transfers.totalCount,
     sqlCount: (r) => r.total,

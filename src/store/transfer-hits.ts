@@ -8,6 +8,7 @@
 // select per way a transfer goes through the service (each an index-only scan of its own index),
 // not one select with an OR (a bitmap OR must visit every matching row on the heap: 2,600 pages
 // for "US via Zoom" on 10,000 policies, most of the statement's time).
+import type { ReadSql } from '../db.js';
 import { countryCode, organizationKeys, serviceFilterKeys, type TransferFilter } from './queries.js';
 import { SqlParams } from './sql-params.js';
 
@@ -15,10 +16,53 @@ import { SqlParams } from './sql-params.js';
 export const HIT_COLUMNS = 't."id", t."controllerName"';
 
 /**
- * `SELECT id, "controllerName" FROM "Transfer" t …` for the filter (a UNION for a service
- * filter), with `params` holding its values. Names resolve to ids inside the statement.
+ * The ids a filter's names designate. Resolved by a statement of their own before the hit set
+ * is read: with the ids as values the planner estimates every branch from them and the hit
+ * statement carries no sub-plans (the acceptance question: 4.6 → 3.2 ms of execution and
+ * 2.3 → 0.4 ms of planning on 10,000 policies, for one look-up of ~0.5 ms).
  */
-export async function transferHitsSql(f: TransferFilter, params: SqlParams): Promise<string> {
+export interface FilterIds {
+  /** Services named so (a service filter). */
+  services: string[];
+  /** Organizations that are the service's vendor by name. */
+  vendors: string[];
+  /** The legal entities of a catalog brand of that name. */
+  brands: string[];
+  /** The vendor filter's organizations. */
+  vendor: string[];
+  /** The controller filter's organizations. */
+  controller: string[];
+}
+
+/** One statement for every name of the filter; null when it names nothing (no statement sent). */
+export async function resolveFilterIds(read: ReadSql, f: TransferFilter): Promise<FilterIds | null> {
+  if (!f.service && !f.vendor && !f.controller) return null;
+  const params = new SqlParams();
+  const none = `ARRAY[]::text[]`;
+  let services = none;
+  let vendors = none;
+  let brands = none;
+  if (f.service) {
+    const k = await serviceFilterKeys(f.service);
+    services = `ARRAY(SELECT id FROM "Service" WHERE key = ANY(${params.add(k.serviceKeys)}::text[]) OR aliases @> ARRAY[${params.add(k.alias)}]::text[])`;
+    vendors = `ARRAY(${organizationsByKeySql(k.vendorKeys, k.vendorKey, params)})`;
+    brands = `ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${params.add(k.brandKeys)}::text[]))`;
+  }
+  const vendor = f.vendor ? `ARRAY(${await organizationIdsSql(f.vendor, params)})` : none;
+  const controller = f.controller ? `ARRAY(${await organizationIdsSql(f.controller, params)})` : none;
+  const [ids] = await read<FilterIds>(
+    `SELECT ${services} AS services, ${vendors} AS vendors, ${brands} AS brands, ${vendor} AS vendor, ${controller} AS controller`,
+    params.values,
+  );
+  return ids;
+}
+
+/**
+ * `SELECT id, "controllerName" FROM "Transfer" t …` for the filter (a UNION for a service
+ * filter), with `params` holding its values; `ids` are the filter's names resolved
+ * (resolveFilterIds). A name that designates nothing selects nothing.
+ */
+export function transferHitsSql(f: TransferFilter, ids: FilterIds | null, params: SqlParams): string {
   const where: string[] = [];
   if (!f.includeHistory) where.push('t."current"');
   if (f.country) where.push(`t."countryCode" = ${params.add(countryCode(f.country))}`);
@@ -28,27 +72,30 @@ export async function transferHitsSql(f: TransferFilter, params: SqlParams): Pro
   if (f.coveredBy) where.push(coverageSql(f.coveredBy));
   if (f.certainty) where.push(`t."certainty" = ${params.add(f.certainty)}::"Certainty"`);
   if (f.thirdCountry != null) where.push(`t."thirdCountry" = ${params.add(f.thirdCountry)}`);
-  if (f.vendor) where.push(`t."recipientId" = ANY(ARRAY(${await organizationIdsSql(f.vendor, params)}))`);
-  if (f.controller) where.push(`t."controllerId" = ANY(ARRAY(${await organizationIdsSql(f.controller, params)}))`);
+  if (f.vendor) where.push(`t."recipientId" = ANY(${params.add(ids?.vendor ?? [])}::text[])`);
+  if (f.controller) where.push(`t."controllerId" = ANY(${params.add(ids?.controller ?? [])}::text[])`);
   const select = (extra: string[]) => `SELECT ${HIT_COLUMNS} FROM "Transfer" t WHERE ${[...where, ...extra].join(' AND ') || 'true'}`;
   if (!f.service) return select([]);
 
-  const k = await serviceFilterKeys(f.service);
-  const services = `ARRAY(SELECT id FROM "Service" WHERE key = ANY(${params.add(k.serviceKeys)}::text[]) OR aliases @> ARRAY[${params.add(k.alias)}]::text[])`;
-  const vendors = `ARRAY(${organizationsByKeySql(k.vendorKeys, k.vendorKey, params)})`;
-  const brands = `ARRAY(SELECT id FROM "Organization" WHERE key = ANY(${params.add(k.brandKeys)}::text[]))`;
+  const { services: s, vendors: v, brands: b } = ids ?? { services: [], vendors: [], brands: [] };
+  const services = s.length ? params.add(s) + '::text[]' : '';
+  const vendors = v.length ? params.add(v) + '::text[]' : '';
+  const brands = b.length ? params.add(b) + '::text[]' : '';
   // The four ways made disjoint, so UNION ALL needs no de-duplication of the hits (which took
   // as long as the scans: a vendor's transfers through its own service are reached twice). Each
-  // way excludes the ones before it; the first three test indexed columns only.
+  // way excludes the ones before it; the first three test indexed columns only. A way whose
+  // ids came back empty is left out, and so is its exclusion from the later ones.
   // (the first as a plain index condition: wrapped in coalesce it would scan the whole index)
-  const ownService = `coalesce(t."serviceId" = ANY(${services}), false)`;
-  const byBrand = `t."serviceId" IS NULL AND t."recipientId" = ANY(${brands})`;
-  return [
-    select([`t."serviceId" = ANY(${services})`]),
-    select([`t."recipientId" = ANY(${vendors})`, `NOT ${ownService}`]),
-    select([byBrand, `t."recipientId" <> ALL(${vendors})`]),
-    select([`t."viaServiceIds" && ${services}`, `NOT ${ownService}`, `t."recipientId" <> ALL(${vendors})`, `NOT (${byBrand})`]),
-  ].join('\nUNION ALL\n');
+  const notOwnService = services ? [`NOT coalesce(t."serviceId" = ANY(${services}), false)`] : [];
+  const notVendor = vendors ? [`t."recipientId" <> ALL(${vendors})`] : [];
+  const byBrand = brands && `t."serviceId" IS NULL AND t."recipientId" = ANY(${brands})`;
+  const ways = [
+    services && select([`t."serviceId" = ANY(${services})`]),
+    vendors && select([`t."recipientId" = ANY(${vendors})`, ...notOwnService]),
+    byBrand && select([byBrand, ...notVendor]),
+    services && select([`t."viaServiceIds" && ${services}`, ...notOwnService, ...notVendor, ...(byBrand ? [`NOT (${byBrand})`] : [])]),
+  ].filter(Boolean);
+  return ways.length ? ways.join('\nUNION ALL\n') : select(['false']);
 }
 
 /** Ids of the organizations a name designates (organizationNameWhere's rule). */

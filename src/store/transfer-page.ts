@@ -7,7 +7,7 @@ import type { Db, ReadSql } from '../db.js';
 import type { TransferFilter } from './queries.js';
 import { reviveDates, toJsonSql } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
-import { transferHitsSql } from './transfer-hits.js';
+import { resolveFilterIds, transferHitsSql, type FilterIds } from './transfer-hits.js';
 
 /** What Pothos' prisma plugin passes a connection resolver: the selection and the page. */
 export interface PageQuery {
@@ -20,6 +20,13 @@ export interface PageQuery {
 
 /** The database a page is read from: the statement goes through `read`, a fallback load through Prisma. */
 type PageDb = Pick<Db, 'prisma' | 'read'>;
+
+export interface PageOptions {
+  /** Read the hit count too. */
+  count: boolean;
+  /** The filter's names resolved already (resolveFilterIds), e.g. once per request for the page and its count. */
+  ids?: Promise<FilterIds | null>;
+}
 
 export interface TransferPage {
   rows: Record<string, unknown>[];
@@ -34,11 +41,11 @@ export const TRANSFER_ORDER = [{ controllerName: 'asc' as const }, { id: 'asc' a
  * A forward page (`take` ≥ 0) of the transfers `filter` selects. `cursor` is Prisma's: the page
  * starts at that row of the order (skip 1 steps past it); an unknown cursor gives no rows.
  */
-export async function transferPage({ prisma, read }: PageDb, filter: TransferFilter, query: PageQuery, opts: { count: boolean }): Promise<TransferPage> {
+export async function transferPage({ prisma, read }: PageDb, filter: TransferFilter, query: PageQuery, opts: PageOptions): Promise<TransferPage> {
   const take = query.take ?? 50;
   if (take < 0) throw new RangeError('transferPage reads forward pages only');
   const params = new SqlParams();
-  const hits = await transferHitsSql(filter, params);
+  const hits = transferHitsSql(filter, await (opts.ids ?? resolveFilterIds(read, filter)), params);
   const from = query.cursor?.id
     ? `WHERE (h."controllerName", h."id") >= (SELECT "controllerName", "id" FROM "Transfer" WHERE "id" = ${params.add(query.cursor.id)})`
     : '';
@@ -65,9 +72,9 @@ SELECT ${opts.count ? '(SELECT count(*) FROM hit)::int' : 'NULL::int'} AS total,
 }
 
 /** The number of transfers `filter` selects, from the same hit set. */
-export async function countTransfers(read: ReadSql, filter: TransferFilter): Promise<number> {
+export async function countTransfers(read: ReadSql, filter: TransferFilter, ids?: Promise<FilterIds | null>): Promise<number> {
   const params = new SqlParams();
-  const hits = await transferHitsSql(filter, params);
+  const hits = transferHitsSql(filter, await (ids ?? resolveFilterIds(read, filter)), params);
   const [r] = await read<{ n: number }>(`SELECT count(*)::int AS n FROM (${hits}) hit`, params.values);
   return r.n;
 }

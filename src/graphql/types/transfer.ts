@@ -7,6 +7,7 @@ import { coverageOf } from '../../store/coverage.js';
 import { perRequest } from '../request-memo.js';
 import { selectsField } from '../selects-field.js';
 import { countTransfers, transferPage, TRANSFER_ORDER, type PageQuery } from '../../store/transfer-page.js';
+import { resolveFilterIds } from '../../store/transfer-hits.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Context } from '../builder.js';
@@ -60,6 +61,8 @@ export const TransferFilterInput = builder.inputType('TransferFilter', {
 
 /** The where-clause of a filter, for the backward-page path (Prisma), resolved once per request. */
 const whereOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `transferWhere:${JSON.stringify(filter)}`, () => transferWhere(ctx.prisma, filter));
+/** The filter's names as ids, resolved once per request (the page and totalCount share them). */
+const idsOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `filterIds:${JSON.stringify(filter)}`, () => resolveFilterIds(ctx.read, filter));
 const countKey = (filter: TransferFilter) => `transferCount:${JSON.stringify(filter)}`;
 const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
 
@@ -71,12 +74,12 @@ const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
  */
 async function page(ctx: Context, info: GraphQLResolveInfo, filter: TransferFilter, query: PageQuery) {
   if ((query.take ?? 0) < 0) return ctx.prisma.transfer.findMany({ ...(query as Prisma.TransferFindManyArgs), where: await whereOf(ctx, filter), orderBy: TRANSFER_ORDER });
-  const { rows, total } = await transferPage(ctx, filter, query, { count: selectsField(info, 'totalCount') });
+  const { rows, total } = await transferPage(ctx, filter, query, { count: selectsField(info, 'totalCount'), ids: idsOf(ctx, filter) });
   if (total != null) void perRequest(ctx, countKey(filter), async () => total);
   return rows as never[];
 }
 
-const total = (ctx: Context, filter: TransferFilter) => perRequest(ctx, countKey(filter), () => countTransfers(ctx.read, filter));
+const total = (ctx: Context, filter: TransferFilter) => perRequest(ctx, countKey(filter), () => countTransfers(ctx.read, filter, idsOf(ctx, filter)));
 
 builder.queryFields((t) => ({
   transfers: t.prismaConnection({

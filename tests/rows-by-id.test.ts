@@ -68,7 +68,7 @@ describe.each(ENGINES)('rows by id on $name', (engine) => {
     await loadRow({ read: db.read }, 'Organization', query, orgIds[0], noFallback);
     expect(statements).toBe(1);
     const counted = { select: { id: true, _count: { select: { services: true } } } };
-    const viaPrisma = await loadRow(ctx, 'Organization', counted, orgIds[1], (ids) => db.prisma.organization.findMany({ ...counted, where: { id: { in: ids } } }));
+    const viaPrisma = await loadRow(ctx, 'Organization', counted, orgIds[1], (q, ids) => db.prisma.organization.findMany({ ...(q as typeof counted), where: { id: { in: ids } } }));
     expect(viaPrisma).toMatchObject({ id: orgIds[1], _count: { services: expect.any(Number) } });
   });
 });

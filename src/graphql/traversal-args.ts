@@ -4,6 +4,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import type { Db } from '../db.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { matchOrganizations } from '../store/org-match.js';
 import { countryCode } from '../store/queries.js';
@@ -42,10 +43,10 @@ function nodeId(input: string): string | null {
  * `organization(name:)` does (the best of `organizationMatches`: own name > alias > brand, then
  * the most engagements).
  */
-export async function resolveOrganization(prisma: PrismaClient, input: string, argName: string): Promise<string> {
+export async function resolveOrganization({ prisma, read }: Pick<Db, 'prisma' | 'read'>, input: string, argName: string): Promise<string> {
   const byId = await prisma.organization.findFirst({ where: { id: { in: [nodeId(input), input].filter((x): x is string => !!x) } }, select: { id: true } });
   if (byId) return byId.id;
-  const [best] = await matchOrganizations(prisma, input);
+  const [best] = await matchOrganizations(read, input);
   if (!best) throw badInput(`${argName}: no organization is named "${input}" (give a name, an alias or an Organization id).`);
   return best.organizationId;
 }
@@ -58,9 +59,9 @@ export async function resolveCountry(prisma: PrismaClient, input: string): Promi
 }
 
 /** Two to MAX_SHARED_CONTROLLERS distinct organizations. */
-export async function resolveControllers(prisma: PrismaClient, inputs: readonly string[]): Promise<string[]> {
+export async function resolveControllers(db: Pick<Db, 'prisma' | 'read'>, inputs: readonly string[]): Promise<string[]> {
   if (inputs.length < 2 || inputs.length > MAX_SHARED_CONTROLLERS) throw badInput(`controllers: give between 2 and ${MAX_SHARED_CONTROLLERS} organizations (got ${inputs.length}).`);
-  const ids = [...new Set(await Promise.all(inputs.map((c, i) => resolveOrganization(prisma, c, `controllers[${i}]`))))];
+  const ids = [...new Set(await Promise.all(inputs.map((c, i) => resolveOrganization(db, c, `controllers[${i}]`))))];
   if (ids.length < 2) throw badInput('controllers: the names given resolve to a single organization; give two or more different ones.');
   return ids;
 }

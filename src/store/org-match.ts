@@ -6,10 +6,11 @@
 // Order: how the name matches (its own name > an alias > a catalog brand or product of its
 // vendor), then the most current engagements (as recipient or controller), then name and key
 // (the same graph always gives the same order).
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { ReadSql } from '../db.js';
 import { loadCatalog } from './catalog.js';
 import { orgKey } from './normalize.js';
-import { CURRENT, organizationNameWhere } from './queries.js';
+import { organizationKeys } from './queries.js';
+import { SqlParams } from './sql-params.js';
 
 export const MATCH_KINDS = ['NAME', 'ALIAS', 'BRAND'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
@@ -24,31 +25,32 @@ export interface OrganizationMatch {
 /** Candidates read at most: a name shared by more organizations than this is a data problem, and the answer says it is ambiguous anyway. */
 const MAX_CANDIDATES = 200;
 
-export async function matchOrganizations(prisma: PrismaClient, name: string): Promise<OrganizationMatch[]> {
-  const key = orgKey(name);
+/** The organization `o`'s engagements on one side, in current policy versions. */
+const currentEngagements = (side: 'recipientId' | 'controllerId') =>
+  `(SELECT count(*) FROM "Engagement" e JOIN "PolicyVersion" v ON v.id = e."versionId" AND v."isCurrent" WHERE e."${side}" = o.id)`;
+
+/**
+ * The candidates (organizationNameWhere's rule: a key the name or its catalog brand gives, or
+ * an alias key) with their current engagements, in one statement through Db.read.
+ */
+export async function matchOrganizations(read: ReadSql, name: string): Promise<OrganizationMatch[]> {
+  const { key, keys } = await organizationKeys(name, { brand: true });
   const entity = (await loadCatalog()).entityByName(name);
-  const found = await prisma.organization.findMany({
-    where: await organizationNameWhere(name),
-    select: { id: true, key: true, name: true, aliasKeys: true },
-    orderBy: { createdAt: 'asc' },
-    take: MAX_CANDIDATES,
-  });
+  const params = new SqlParams();
+  const found = await read<{ id: string; key: string; name: string; aliasKeys: string[]; engagements: number }>(
+    `SELECT o.id, o.key, o.name, o."aliasKeys", (${currentEngagements('recipientId')} + ${currentEngagements('controllerId')})::int AS engagements
+     FROM "Organization" o WHERE o.key = ANY(${params.add(keys)}::text[]) OR o."aliasKeys" @> ARRAY[${params.add(key)}]::text[]
+     ORDER BY o."createdAt" LIMIT ${params.add(MAX_CANDIDATES)}`,
+    params.values,
+  );
   if (!found.length) return [];
-  const ids = found.map((o) => o.id);
-  const [asRecipient, asController] = await Promise.all([
-    prisma.engagement.groupBy({ by: ['recipientId'], where: { recipientId: { in: ids }, version: CURRENT }, _count: { _all: true } }),
-    prisma.engagement.groupBy({ by: ['controllerId'], where: { controllerId: { in: ids }, version: CURRENT }, _count: { _all: true } }),
-  ]);
-  const engagements = new Map<string, number>();
-  for (const r of asRecipient) engagements.set(r.recipientId, r._count._all);
-  for (const c of asController) engagements.set(c.controllerId, (engagements.get(c.controllerId) ?? 0) + c._count._all);
   const folded = name.trim().toLowerCase();
   const kindOf = (o: (typeof found)[number]): MatchKind => {
     if (o.key === key || orgKey(o.name) === key || o.name.toLowerCase() === folded || o.key === entity?.key) return 'NAME';
     return o.aliasKeys.includes(key) ? 'ALIAS' : 'BRAND';
   };
   return found
-    .map((o) => ({ o, m: { organizationId: o.id, matchedBy: kindOf(o), engagements: engagements.get(o.id) ?? 0 } }))
+    .map((o) => ({ o, m: { organizationId: o.id, matchedBy: kindOf(o), engagements: o.engagements } }))
     .sort(
       (a, b) =>
         MATCH_KINDS.indexOf(a.m.matchedBy) - MATCH_KINDS.indexOf(b.m.matchedBy) ||

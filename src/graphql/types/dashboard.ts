@@ -3,14 +3,7 @@ import { builder } from '../builder.js';
 import { MechanismEnum } from './enums.js';
 import { dashboard, type Dashboard } from '../../store/queries.js';
 import type { Mechanism } from '../../extract/types.js';
-import type { Country, Organization } from '../../generated/prisma/client.js';
-import { loadRow } from '../row-loader.js';
-import type { RowQuery } from '../../store/rows-by-id.js';
-
-/** The selection with the row's key in it, so rows loaded together can be told apart. */
-function withKey<Q extends RowQuery>(query: Q, key: string): Q {
-  return query.select ? { ...query, select: { ...query.select, [key]: true } } : query;
-}
+import { countryRow, organizationGone, organizationRow } from '../row-loader.js';
 
 /** What a dashboard shows for each bucket of byMechanism; null is the bucket of transfers that state none. */
 const MECHANISM_LABEL: Record<Mechanism, string> = {
@@ -30,10 +23,7 @@ const CountryCount = builder.objectRef<Dashboard['byCountry'][number]>('CountryC
       type: 'Country',
       nullable: true,
       // the list's countries in one statement
-      resolve: (query, c, _a, ctx) =>
-        c.countryCode
-          ? (loadRow(ctx, 'Country', query, c.countryCode, (codes) => ctx.prisma.country.findMany({ ...withKey(query, 'code'), where: { code: { in: codes } } }), 'code') as Promise<Country | null>)
-          : null,
+      resolve: (query, c, _a, ctx) => (c.countryCode ? countryRow(ctx, query, c.countryCode) : null),
     }),
     count: t.exposeInt('count'),
   }),
@@ -63,11 +53,7 @@ const VendorCount = builder.objectRef<Dashboard['topVendors'][number]>('VendorCo
     organization: t.prismaField({
       type: 'Organization',
       // the top list's organizations in one statement
-      resolve: async (query, v, _a, ctx) => {
-        const row = await loadRow(ctx, 'Organization', query, v.organizationId, (ids) => ctx.prisma.organization.findMany({ ...withKey(query, 'id'), where: { id: { in: ids } } }));
-        if (!row) throw new Error(`organization ${v.organizationId} is gone`);
-        return row as Organization;
-      },
+      resolve: async (query, v, _a, ctx) => (await organizationRow(ctx, query, v.organizationId)) ?? organizationGone(v.organizationId),
     }),
     controllers: t.exposeInt('controllers', { description: 'How many controllers engage this vendor.' }),
     engagements: t.exposeInt('engagements'),

@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
 import { CURRENT, countryCode } from '../../store/queries.js';
 import { matchOrganizations, type OrganizationMatch } from '../../store/org-match.js';
+import { organizationGone, organizationRow } from '../row-loader.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 
 export const Organization = builder.prismaNode('Organization', {
@@ -132,7 +133,7 @@ const OrganizationMatchRef = builder.objectRef<OrganizationMatch>('OrganizationM
   fields: (t) => ({
     organization: t.prismaField({
       type: 'Organization',
-      resolve: (query, m, _a, ctx) => ctx.prisma.organization.findUniqueOrThrow({ ...query, where: { id: m.organizationId } }),
+      resolve: async (query, m, _a, ctx) => (await organizationRow(ctx, query, m.organizationId)) ?? organizationGone(m.organizationId),
     }),
     matchedBy: t.field({ type: OrganizationMatchKind, resolve: (m) => m.matchedBy }),
     engagements: t.exposeInt('engagements', { description: 'Current engagements as recipient or controller: the tie-break within one kind of match.' }),
@@ -150,7 +151,7 @@ const OrganizationMatches = builder.objectRef<{ name: string; matches: Organizat
       type: 'Organization',
       nullable: true,
       description: 'What organization(name:) answers; null when nothing matches.',
-      resolve: (query, r, _a, ctx) => (r.matches[0] ? ctx.prisma.organization.findUnique({ ...query, where: { id: r.matches[0].organizationId } }) : null),
+      resolve: (query, r, _a, ctx) => (r.matches[0] ? organizationRow(ctx, query, r.matches[0].organizationId) : null),
     }),
     ambiguous: t.boolean({ description: 'More than one organization answers to the name: best is a choice, see candidates.', resolve: (r) => r.matches.length > 1 }),
     totalCount: t.int({ description: 'How many organizations answer to the name.', resolve: (r) => r.matches.length }),
@@ -179,15 +180,15 @@ builder.queryFields((t) => ({
       'The organization a name designates best (normalized: legal form, case and punctuation ignored): its own name before an alias before a catalog brand or product of its vendor ("Google Analytics" → Google\'s entities), then the most current engagements, then name. Several can answer to one name ("Google"): organizationMatches lists them all.',
     args: { name: t.arg.string({ required: true }) },
     resolve: async (query, _p, args, ctx) => {
-      const [best] = await matchOrganizations(ctx.prisma, args.name);
-      return best ? ctx.prisma.organization.findUnique({ ...query, where: { id: best.organizationId } }) : null;
+      const [best] = await matchOrganizations(ctx.read, args.name);
+      return best ? organizationRow(ctx, query, best.organizationId) : null;
     },
   }),
   organizationMatches: t.field({
     type: OrganizationMatches,
     description: 'Every organization a name designates, best first in the order organization(name:) picks by, and whether the name is ambiguous.',
     args: { name: t.arg.string({ required: true }) },
-    resolve: async (_p, args, ctx) => ({ name: args.name, matches: await matchOrganizations(ctx.prisma, args.name) }),
+    resolve: async (_p, args, ctx) => ({ name: args.name, matches: await matchOrganizations(ctx.read, args.name) }),
   }),
   thirdCountryRecipients: t.prismaConnection({
     type: 'Organization',

@@ -210,7 +210,7 @@ builder.queryFields((t) => {
       },
       resolve: async (_p, args, ctx) => {
         const [maxDepth, first] = [checkDepth(args.maxDepth), checkFirst(args.first)];
-        const [controller, country] = await Promise.all([resolveOrganization(ctx.prisma, args.controller, 'controller'), resolveCountry(ctx.prisma, args.country)]);
+        const [controller, country] = await Promise.all([resolveOrganization(ctx, args.controller, 'controller'), resolveCountry(ctx.prisma, args.country)]);
         return { controller, country, first, rows: await backend(ctx).dataPaths({ controller, country, maxDepth, first: first + 1 }) };
       },
     }),
@@ -221,7 +221,7 @@ builder.queryFields((t) => {
       args: { organization: t.arg.string({ required: true, description: 'Name, alias or Organization id.' }), maxDepth: depthArg, first: firstArg },
       resolve: async (_p, args, ctx) => {
         const [maxDepth, first] = [checkDepth(args.maxDepth), checkFirst(args.first)];
-        const organization = await resolveOrganization(ctx.prisma, args.organization, 'organization');
+        const organization = await resolveOrganization(ctx, args.organization, 'organization');
         return { organization, first, rows: await backend(ctx).subprocessorChain({ organization, maxDepth, first: first + 1 }) };
       },
     }),
@@ -232,7 +232,7 @@ builder.queryFields((t) => {
       args: { controllers: t.arg.stringList({ required: true, description: 'Names, aliases or Organization ids (2 to 50).' }), first: firstArg },
       resolve: async (_p, args, ctx) => {
         const first = checkFirst(args.first);
-        const controllers = await resolveControllers(ctx.prisma, args.controllers);
+        const controllers = await resolveControllers(ctx, args.controllers);
         return { controllers, first, rows: await backend(ctx).sharedVendors({ controllers, first: first + 1 }) };
       },
     }),
@@ -243,7 +243,7 @@ builder.queryFields((t) => {
       args: { vendor: t.arg.string({ required: true, description: 'Name, alias or Organization id.' }), maxDepth: depthArg, first: firstArg },
       resolve: async (_p, args, ctx) => {
         const [maxDepth, first] = [checkDepth(args.maxDepth), checkFirst(args.first)];
-        const vendor = await resolveOrganization(ctx.prisma, args.vendor, 'vendor');
+        const vendor = await resolveOrganization(ctx, args.vendor, 'vendor');
         return { vendor, first, rows: await backend(ctx).exposure({ vendor, maxDepth, first: first + 1 }) };
       },
     }),

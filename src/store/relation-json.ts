@@ -2,10 +2,12 @@
 // one PostgreSQL json_build_object expression per row — so a page and everything its GraphQL
 // selection reads come back in one statement, in the shape Prisma would have returned (Pothos
 // then treats the relations as loaded). Only the shapes that tree takes for plain relation
-// fields are translated: to-one relations and to-many relations with an orderBy, each with all
-// or some of its scalar fields, nested; anything else (a relation filter, a page of a
-// relation, a count) makes `toJsonSql` return null and the caller asks Prisma instead.
+// fields and connections are translated: to-one relations; to-many relations with an orderBy,
+// a simple where (whereSql), a page (take/skip) and a `_count` of them; each with all or some of
+// its scalar fields, nested. Anything else makes `toJsonSql` return null and the caller asks
+// Prisma instead.
 import { getDatamodel } from '../generated/pothos-types.js';
+import type { SqlParams } from './sql-params.js';
 
 interface Field {
   name: string;
@@ -21,13 +23,15 @@ const MODELS = getDatamodel().datamodel.models as unknown as Record<string, { fi
 /** Scalar types JSON carries as Prisma returns them, or turns back (DateTime). */
 const PLAIN = new Set(['String', 'Boolean', 'Int', 'Float', 'Json']);
 
-type Selection = true | { select?: Record<string, unknown>; include?: Record<string, unknown>; orderBy?: unknown };
+type Selection = true | { select?: Record<string, unknown>; include?: Record<string, unknown>; orderBy?: unknown; where?: unknown; take?: unknown; skip?: unknown };
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Alias numbering within one statement, so the same selection always gives the same text. */
 interface Aliases {
   n: number;
+  /** Where a where-clause's strings go; without it a clause comparing strings is not translated. */
+  params?: SqlParams;
 }
 
 /** The name of `model`'s id field (Country's is `code`), or null for a model the datamodel lacks. */
@@ -40,8 +44,8 @@ export function idFieldOf(model: string): string | null {
  * `select` names) and the relations the tree includes. null when the tree holds a shape this
  * module does not translate.
  */
-export function toJsonSql(model: string, alias: string, sel: Selection): string | null {
-  return objectSql(model, alias, sel, { n: 0 });
+export function toJsonSql(model: string, alias: string, sel: Selection, params?: SqlParams): string | null {
+  return objectSql(model, alias, sel, { n: 0, params });
 }
 
 function objectSql(model: string, alias: string, sel: Selection, aliases: Aliases): string | null {
@@ -56,6 +60,12 @@ function objectSql(model: string, alias: string, sel: Selection, aliases: Aliase
     : [...fields.filter((f) => f.kind !== 'object').map((f): [string, unknown] => [f.name, true]), ...Object.entries(spec.include ?? {}).filter(([, v]) => v)];
   const parts: string[] = [];
   for (const [name, value] of picked) {
+    if (name === '_count') {
+      const counts = relationCountsSql(model, alias, value, aliases);
+      if (counts == null) return null;
+      parts.push(`'_count', ${counts}`);
+      continue;
+    }
     const f = byName.get(name);
     if (!f) return null;
     if (f.kind !== 'object') {
@@ -75,26 +85,150 @@ function objectSql(model: string, alias: string, sel: Selection, aliases: Aliase
 function relationSql(model: string, alias: string, f: Field, sel: Selection, aliases: Aliases): string | null {
   const target = MODELS[f.type]?.fields;
   if (!target) return null;
-  // a relation filter, a page of the relation, a count, distinct: Prisma's to answer
-  if (sel !== true && Object.keys(sel).some((k) => k !== 'select' && k !== 'include' && k !== 'orderBy')) return null;
+  // a cursor, distinct, a relation count beneath: Prisma's to answer
+  if (sel !== true && Object.keys(sel).some((k) => !RELATION_KEYS.has(k))) return null;
   const a = `r${++aliases.n}`;
   const targetId = target.find((x) => x.isId)?.name;
   if (!f.isList) {
     // to-one: this row holds the foreign key to the target's id
-    if (f.relationFromFields?.length !== 1 || !targetId || (sel !== true && sel.orderBy)) return null;
+    if (f.relationFromFields?.length !== 1 || !targetId || (sel !== true && (sel.orderBy || sel.where || sel.take != null || sel.skip != null))) return null;
+    const fk = `${alias}.${q(f.relationFromFields[0])}`;
+    // only the target's id asked for (`country { code }`): the foreign key holds it, and its
+    // constraint that the row exists — no look-up per row
+    if (sel !== true && sel.select && !sel.include && Object.entries(sel.select).every(([k, v]) => k === targetId && v === true) && Object.keys(sel.select).length) {
+      return `CASE WHEN ${fk} IS NULL THEN NULL ELSE json_build_object('${targetId}', ${fk}) END`;
+    }
     const obj = objectSql(f.type, a, sel, aliases);
-    return obj && `(SELECT ${obj} FROM ${q(f.type)} ${a} WHERE ${a}.${q(targetId)} = ${alias}.${q(f.relationFromFields[0])})`;
+    return obj && `(SELECT ${obj} FROM ${q(f.type)} ${a} WHERE ${a}.${q(targetId)} = ${fk})`;
   }
   // to-many: the target holds the foreign key to this row's id
   const back = target.find((x) => x.kind === 'object' && x.relationName === f.relationName && x.type === model && x.relationFromFields?.length === 1);
   const ownId = MODELS[model].fields.find((x) => x.isId)?.name;
   if (!back || !ownId) return null;
-  const order = sel === true ? [] : orderSql(a, f.type, sel.orderBy);
-  if (order == null) return null;
+  const spec = sel === true ? {} : sel;
+  const order = orderSql(a, f.type, spec.orderBy);
+  const where = whereSql(f.type, a, spec.where, aliases);
+  const page = pageSql(spec.take, spec.skip);
+  if (order == null || where == null || page == null) return null;
   const obj = objectSql(f.type, a, sel === true ? true : { ...(sel.select ? { select: sel.select } : {}), ...(sel.include ? { include: sel.include } : {}) }, aliases);
   if (!obj) return null;
   const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-  return `(SELECT coalesce(json_agg(${obj}${orderBy}), '[]'::json) FROM ${q(f.type)} ${a} WHERE ${a}.${q(back.relationFromFields![0])} = ${alias}.${q(ownId)})`;
+  const rows = `${q(f.type)} ${a} WHERE ${[`${a}.${q(back.relationFromFields![0])} = ${alias}.${q(ownId)}`, ...where].join(' AND ')}`;
+  // a page is cut before aggregating: the rows in order, LIMIT/OFFSET, then json_agg in that order
+  if (page) return `(SELECT coalesce(json_agg(${obj}${orderBy}), '[]'::json) FROM (SELECT * FROM ${rows}${orderBy}${page}) ${a})`;
+  return `(SELECT coalesce(json_agg(${obj}${orderBy}), '[]'::json) FROM ${rows})`;
+}
+
+const RELATION_KEYS = new Set(['select', 'include', 'orderBy', 'where', 'take', 'skip']);
+
+/** ` LIMIT n OFFSET m` for a forward page, '' for none, null for anything else (a backward page). */
+function pageSql(take: unknown, skip: unknown): string | null {
+  if (take == null && skip == null) return '';
+  if ((take != null && !(Number.isInteger(take) && (take as number) >= 0)) || (skip != null && !(Number.isInteger(skip) && (skip as number) >= 0))) return null;
+  return `${take != null ? ` LIMIT ${take}` : ''}${skip ? ` OFFSET ${skip}` : ''}`;
+}
+
+/**
+ * `_count: { select: { relation: true | { where } } }` as a json_build_object of correlated
+ * counts (each an index range on the relation's foreign key), or null for another shape.
+ */
+function relationCountsSql(model: string, alias: string, value: unknown, aliases: Aliases): string | null {
+  const select = (value as { select?: Record<string, unknown> } | null)?.select;
+  if (!select || Object.keys(value as object).length !== 1) return null;
+  const ownId = MODELS[model].fields.find((x) => x.isId)?.name;
+  const parts: string[] = [];
+  for (const [name, spec] of Object.entries(select)) {
+    if (!spec) continue;
+    const f = MODELS[model].fields.find((x) => x.name === name && x.kind === 'object' && x.isList);
+    const back = f && MODELS[f.type]?.fields.find((x) => x.kind === 'object' && x.relationName === f.relationName && x.type === model && x.relationFromFields?.length === 1);
+    if (!f || !back || !ownId || (spec !== true && Object.keys(spec as object).some((k) => k !== 'where'))) return null;
+    const a = `r${++aliases.n}`;
+    const where = whereSql(f.type, a, spec === true ? undefined : (spec as { where?: unknown }).where, aliases);
+    if (where == null) return null;
+    parts.push(`'${name}', (SELECT count(*) FROM ${q(f.type)} ${a} WHERE ${[`${a}.${q(back.relationFromFields![0])} = ${alias}.${q(ownId)}`, ...where].join(' AND ')})::int`);
+  }
+  return `json_build_object(${parts.join(', ')})`;
+}
+
+/**
+ * A Prisma where of equalities as SQL conditions on `alias`: a scalar field equal to a value
+ * (booleans and null written out, strings and numbers as parameters when there are params) and
+ * a to-one relation whose row matches such a where (`version: { isCurrent: true }`). [] for no
+ * where; null for anything else (operators, AND/OR/NOT, a list relation), which Prisma answers.
+ */
+function whereSql(model: string, alias: string, where: unknown, aliases: Aliases): string[] | null {
+  if (where == null) return [];
+  if (typeof where !== 'object' || Array.isArray(where)) return null;
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(where as Record<string, unknown>)) {
+    if (value === undefined) continue;
+    const f = MODELS[model]?.fields.find((x) => x.name === name);
+    if (!f) return null;
+    if (f.kind === 'object') {
+      const targetId = MODELS[f.type]?.fields.find((x) => x.isId)?.name;
+      if (f.isList || f.relationFromFields?.length !== 1 || !targetId || value === null || typeof value !== 'object') return null;
+      const a = `r${++aliases.n}`;
+      const inner = whereSql(f.type, a, value, aliases);
+      if (inner == null) return null;
+      out.push(`EXISTS (SELECT 1 FROM ${q(f.type)} ${a} WHERE ${[`${a}.${q(targetId)} = ${alias}.${q(f.relationFromFields[0])}`, ...inner].join(' AND ')})`);
+    } else if (f.isList) {
+      return null;
+    } else if (value === null) {
+      out.push(`${alias}.${q(name)} IS NULL`);
+    } else if (typeof value === 'boolean') {
+      out.push(`${alias}.${q(name)} = ${value}`);
+    } else if ((typeof value === 'string' || typeof value === 'number') && aliases.params) {
+      // an enum column compares with its text: the parameter is cast to the column's type
+      const cast = f.kind === 'enum' ? `::${q(f.type)}` : typeof value === 'number' ? '' : '::text';
+      out.push(`${alias}.${q(name)} = ${aliases.params.add(value)}${cast}`);
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** Prisma's findMany arguments, as a Pothos connection resolver passes them on with its where and order. */
+export interface FindManyArgs {
+  where?: unknown;
+  select?: Record<string, unknown>;
+  include?: Record<string, unknown>;
+  orderBy?: unknown;
+  take?: number;
+  skip?: number;
+  cursor?: Record<string, unknown>;
+}
+
+/**
+ * One statement for `findMany(args)` on `model`, its rows aggregated into the json column
+ * `rows` in the order asked (values in `params`); null for arguments this module does not
+ * translate. A cursor is translated for an order by the id alone (a connection's): the page
+ * starts at that row, and an unknown cursor gives no rows, as in Prisma.
+ */
+export function findManySql(model: string, args: FindManyArgs, params: SqlParams): string | null {
+  const { where, orderBy, take, skip, cursor, ...shape } = args;
+  if (Object.keys(shape).some((k) => k !== 'select' && k !== 'include') || (shape.select && shape.include)) return null;
+  const aliases: Aliases = { n: 0, params };
+  const conditions = whereSql(model, 'p', where, aliases);
+  const order = orderSql('p', model, orderBy);
+  const page = pageSql(take, skip);
+  const id = idFieldOf(model);
+  if (!conditions || !order || page == null || !id) return null;
+  if (cursor) {
+    if (Object.keys(cursor).join() !== id || order.join() !== `p.${q(id)} ASC`) return null;
+    const at = params.add(cursor[id]);
+    conditions.push(`p.${q(id)} >= ${at}`, `EXISTS (SELECT 1 FROM ${q(model)} c WHERE c.${q(id)} = ${at})`);
+  }
+  const obj = objectSql(model, 'p', shape.select ? { select: shape.select } : shape.include ? { include: shape.include } : true, aliases);
+  if (!obj) return null;
+  const ordered = order.length ? ` ORDER BY ${order.join(', ')}` : '';
+  return `SELECT coalesce(json_agg(${obj}${ordered}), '[]'::json) AS rows FROM (SELECT * FROM ${q(model)} p WHERE ${conditions.join(' AND ') || 'true'}${ordered}${page}) p`;
+}
+
+/** `SELECT count(*) AS n` of the rows a where selects (findManySql's rules), or null. */
+export function countSql(model: string, where: unknown, params: SqlParams): string | null {
+  const conditions = whereSql(model, 'p', where, { n: 0, params });
+  return conditions && `SELECT count(*)::int AS n FROM ${q(model)} p WHERE ${conditions.join(' AND ') || 'true'}`;
 }
 
 /** An orderBy of scalar fields (`[{ start: 'asc' }, { id: 'asc' }]`), or null for anything else. */

@@ -1,6 +1,8 @@
 // Organization: a legal entity resolved across policies — as a vendor (footprint) and as a
 // controller (vendor tree).
-import { builder } from '../builder.js';
+import { builder, type Context } from '../builder.js';
+import { countJson, findManyJson } from '../../store/find-many-json.js';
+import type { FindManyArgs } from '../../store/relation-json.js';
 import { RoleEnum } from './enums.js';
 import { CURRENT, countryCode } from '../../store/queries.js';
 import { matchOrganizations, type OrganizationMatch } from '../../store/org-match.js';
@@ -42,16 +44,16 @@ export const Organization = builder.prismaNode('Organization', {
       cursor: 'id',
       description: 'Footprint as a vendor: which controllers engage it, in which roles (current policy versions).',
       args: { role: t.arg({ type: RoleEnum }) },
-      totalCount: (o, args, ctx) => ctx.prisma.engagement.count({ where: engagementsOf('recipientId', o.id, args.role) }),
+      totalCount: (o, args, ctx) => countOf(ctx, 'Engagement', engagementsOf('recipientId', o.id, args.role), (where) => ctx.prisma.engagement.count({ where })),
       resolve: (query, o, args, ctx) =>
-        ctx.prisma.engagement.findMany({ ...query, where: engagementsOf('recipientId', o.id, args.role), orderBy: { id: 'asc' } }),
+        pageOf(ctx, 'Engagement', { ...query, where: engagementsOf('recipientId', o.id, args.role), orderBy: ID_ORDER }, (a) => ctx.prisma.engagement.findMany(a)),
     }),
     transfers: t.prismaConnection({
       type: 'Transfer',
       cursor: 'id',
       description: 'Transfers this organization makes as a recipient (current policy versions).',
-      totalCount: (o, _a, ctx) => ctx.prisma.transfer.count({ where: { recipientId: o.id, version: CURRENT } }),
-      resolve: (query, o, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: { recipientId: o.id, version: CURRENT }, orderBy: { id: 'asc' } }),
+      totalCount: (o, _a, ctx) => countOf(ctx, 'Transfer', { recipientId: o.id, version: CURRENT }, (where) => ctx.prisma.transfer.count({ where })),
+      resolve: (query, o, _a, ctx) => pageOf(ctx, 'Transfer', { ...query, where: { recipientId: o.id, version: CURRENT }, orderBy: ID_ORDER }, (a) => ctx.prisma.transfer.findMany(a)),
     }),
     subprocessors: t.relatedConnection('subprocessorLinks', {
       cursor: 'id',
@@ -70,17 +72,37 @@ export const Organization = builder.prismaNode('Organization', {
       type: 'Engagement',
       cursor: 'id',
       description: 'Vendor tree as a controller: every engagement of its current policy versions (recipient → subprocessors, parent).',
-      totalCount: (o, _a, ctx) => ctx.prisma.engagement.count({ where: engagementsOf('controllerId', o.id) }),
-      resolve: (query, o, _a, ctx) => ctx.prisma.engagement.findMany({ ...query, where: engagementsOf('controllerId', o.id), orderBy: { id: 'asc' } }),
+      // Prisma's batched loads, not one statement: the tree's nested pages and counts per
+      // recipient, each a correlated scan of its current links, cost PostgreSQL twice what Prisma's
+      // one scan of all the page's links does (AWIN AG on 10,000 policies: 50–64 vs 27–28 ms of
+      // PostgreSQL CPU, 75–94 vs 63–65 ms in all)
+      totalCount: (o, _a, ctx) => countOf(ctx, 'Engagement', engagementsOf('controllerId', o.id), (where) => ctx.prisma.engagement.count({ where })),
+      resolve: (query, o, _a, ctx) => ctx.prisma.engagement.findMany({ ...query, where: engagementsOf('controllerId', o.id), orderBy: ID_ORDER }),
     }),
     transfersAsController: t.prismaConnection({
       type: 'Transfer',
       cursor: 'id',
-      totalCount: (o, _a, ctx) => ctx.prisma.transfer.count({ where: { controllerId: o.id, version: CURRENT } }),
-      resolve: (query, o, _a, ctx) => ctx.prisma.transfer.findMany({ ...query, where: { controllerId: o.id, version: CURRENT }, orderBy: { id: 'asc' } }),
+      totalCount: (o, _a, ctx) => countOf(ctx, 'Transfer', { controllerId: o.id, version: CURRENT }, (where) => ctx.prisma.transfer.count({ where })),
+      resolve: (query, o, _a, ctx) => pageOf(ctx, 'Transfer', { ...query, where: { controllerId: o.id, version: CURRENT }, orderBy: ID_ORDER }, (a) => ctx.prisma.transfer.findMany(a)),
     }),
   }),
 });
+
+/** The order of the organization's connections. */
+const ID_ORDER = { id: 'asc' as const };
+
+/**
+ * A connection page in one statement through Db.read with every relation its selection reads
+ * (find-many-json.ts), or Prisma's findMany for a shape that module does not translate.
+ */
+async function pageOf<A extends FindManyArgs, R>(ctx: Context, model: string, args: A, prisma: (args: A) => Promise<R[]>): Promise<R[]> {
+  return ((await findManyJson(ctx.read, model, args)) as R[] | null) ?? prisma(args);
+}
+
+/** A connection's totalCount, through Db.read as pageOf's page. */
+async function countOf<W>(ctx: Context, model: string, where: W, prisma: (where: W) => Promise<number>): Promise<number> {
+  return (await countJson(ctx.read, model, where)) ?? prisma(where);
+}
 
 function engagementsOf(side: 'recipientId' | 'controllerId', id: string, role?: Prisma.EngagementWhereInput['role'] | null): Prisma.EngagementWhereInput {
   return { [side]: id, version: CURRENT, ...(role ? { role } : {}) };

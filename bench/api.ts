@@ -15,7 +15,7 @@ import { operations, PICK_CONTROLLER_SQL, resolveIds, type Operation } from './a
 import { waitIdle } from './api/idle.js';
 import { startServerProcess, type ServerKind, type ServerProcess } from './api/server-process.js';
 import { httpLoad } from './api/http-load.js';
-import { sqlLoad } from './api/sql-load.js';
+import { runFloor, sqlLoad } from './api/sql-load.js';
 import { soak, firstVsLastMinute } from './api/soak.js';
 import { duringIngest } from './api/during-ingest.js';
 import type { Summary } from './api/stats.js';
@@ -56,7 +56,7 @@ async function crossCheck(subject: Subject, server: ServerProcess, pool: pg.Pool
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q.body });
     const json = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
     if (!res.ok || json.errors) throw new Error(`${subject.name}, ${op.title}: ${res.status} ${JSON.stringify(json.errors)}`);
-    const { rows } = await pool.query(op.sql);
+    const rows = await runFloor(pool, op.sql);
     const api = q.count(json.data);
     const sql = op.sqlCount(rows[0]);
     if (api !== sql) throw new Error(`${subject.name}, ${op.title}: answers ${api}, the SQL floor ${sql}`);

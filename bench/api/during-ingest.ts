@@ -16,6 +16,7 @@ import { httpLoad, httpLoadUntil } from './http-load.js';
 import { waitIdle } from './idle.js';
 import { resolveIds, zoomToUs, type Operation } from './operations.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { runFloor } from './sql-load.js';
 import type { Summary } from './stats.js';
 import { markdownTable, ms } from './table.js';
 import type { ResponseCacheStats } from '../../src/graphql/response-cache.js';
@@ -131,7 +132,7 @@ async function agrees(server: ServerProcess, pool: pg.Pool, op: Operation, waitM
     const json = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
     if (!res.ok || json.errors) throw new Error(`${op.title}: ${res.status} ${JSON.stringify(json.errors)}`);
     const api = op.apiCount(json.data);
-    const sql = op.sqlCount((await pool.query(op.sql)).rows[0]);
+    const sql = op.sqlCount((await runFloor(pool, op.sql))[0]);
     if (api === sql) return;
     if (performance.now() > until) throw new Error(`${op.title}: the server answers ${api}, the database holds ${sql}${waitMs ? ` ${waitMs} ms after the ingest ended (a stale cached answer)` : ''}`);
     await new Promise((r) => setTimeout(r, 100));

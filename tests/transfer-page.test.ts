@@ -23,6 +23,9 @@ const FILTERS: TransferFilter[] = [
   { service: 'Hetzner Cloud' },
   { service: 'Google' },
   { service: 'Nothing Of That Name' },
+  { service: 'Acme' },
+  { service: 'Acme', country: 'US' },
+  { service: 'Acme Drive' },
   { vendor: 'Zoom' },
   { vendor: 'Meeting Reseller GmbH', country: 'US' },
   { controller: 'Reseller Client AG' },
@@ -62,6 +65,16 @@ describe.each(ENGINES)('transfers connection SQL on $name', (engine) => {
         recipient('Somewhere Ltd', { transfers: [transfer(null, [], 'Daten können in Drittländer gelangen.')] }),
       ]),
     );
+    // a vendor named as its service: its transfers through that service, through another of its
+    // services, and through none (the vendor's ways around the named service)
+    await ingestGraph(
+      db.prisma,
+      policy('acme.txt', 'Acme Client GmbH', [
+        recipient('Acme Inc.', { services: ['Acme'], transfers: [transfer('US', ['DPF'], 'Acme verarbeitet Daten in den USA.')] }),
+      ]),
+    );
+    await ingestGraph(db.prisma, policy('acme-drive.txt', 'Drive Client GmbH', [recipient('Acme Inc.', { services: ['Acme Drive'], transfers: [transfer('US', ['SCC'], 'Acme Drive speichert in den USA.')] })]));
+    await ingestGraph(db.prisma, policy('acme-plain.txt', 'Plain Client GmbH', [recipient('Acme Inc.', { transfers: [transfer('US', [], 'Acme erhält Daten in den USA.')] })]));
     // version 1, then 2, then 1 again: the first version's transfers are current once more
     await ingestGraph(db.prisma, versioned('Die Daten gehen in die USA.', 'US'));
     await ingestGraph(db.prisma, versioned('Die Daten gehen nach Indien.', 'IN'));
@@ -73,6 +86,11 @@ describe.each(ENGINES)('transfers connection SQL on $name', (engine) => {
 
   const viaPrisma = async (f: TransferFilter) =>
     (await db.prisma.transfer.findMany({ where: await transferWhere(db.prisma, f), orderBy: TRANSFER_ORDER, select: { id: true } })).map((t) => t.id);
+
+  it('a vendor named as its service: through that service, another of its services, and none', async () => {
+    expect(await countTransfers(db.read, { service: 'Acme' })).toBe(3);
+    expect(await countTransfers(db.read, { service: 'Acme Drive' })).toBe(1);
+  });
 
   it('selects the transfers transferWhere selects, in the same order, for every filter', async () => {
     for (const f of FILTERS) {

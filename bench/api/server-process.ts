@@ -9,6 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ChildMessage } from '../../src/http/parent-ipc.js';
 import type { ResponseCacheStats } from '../../src/graphql/response-cache.js';
+import { SERVER_NODE_FLAGS } from '../../src/cli/v8-flags.js';
 
 export interface MemorySample {
   rss: number;
@@ -43,11 +44,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Node's flags for a server process: not the bench's tsx loader (the servers run as built JavaScript); ours with those npm start gives it. */
+export function serverExecArgv(kind: ServerKind): string[] {
+  return kind === 'ours' ? [...SERVER_NODE_FLAGS] : [];
+}
+
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, kind: ServerKind = 'ours'): Promise<ServerProcess> {
   if (!existsSync(SCRIPTS[kind])) throw new Error(`${path.relative(root, SCRIPTS[kind])} is missing: run \`npm run build\` (npm install does)`);
   const args = kind === 'ours' ? ['--port', String(await freePort()), '--host', '127.0.0.1'] : [];
   const child: ChildProcess = fork(SCRIPTS[kind], args, {
-    execArgv: [], // not the bench's tsx loader: the servers run as built JavaScript
+    execArgv: serverExecArgv(kind),
     // both servers as deployed (NODE_ENV=production: graphql-js without its development-mode
     // checks, ours without GraphiQL and introspection); a row's env may still say otherwise
     env: { ...process.env, NODE_ENV: 'production', ...env, DATABASE_URL: databaseUrl, REPORT_TO_PARENT: '1' },

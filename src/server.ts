@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
+import PQueue from 'p-queue';
 import { schema } from './graphql/schema.js';
 import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   limits?: Partial<QueryLimits>;
   /** Longest a request may run before it is stopped and answered with a TIMEOUT error; default EXECUTION_TIMEOUT_MS or 30,000. */
   executionTimeoutMs?: number;
+  /** GraphQL requests executed at once, the rest wait in arrival order; default MAX_CONCURRENT_EXECUTIONS or 8. */
+  maxConcurrentExecutions?: number;
   /** Every request needs an API key with the "read" (or "write") scope; default READS_REQUIRE_KEY=1. Writes always need one. */
   readsRequireKey?: boolean;
   /** Writes (ingestPolicy) per key per minute; default WRITES_PER_MINUTE or 60. */
@@ -100,10 +103,15 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
   const graphiqlOn = graphiqlEnabled(opts);
   const readsRequireKey = opts.readsRequireKey ?? process.env.READS_REQUIRE_KEY === '1';
   const timeoutMs = opts.executionTimeoutMs ?? (Number(process.env.EXECUTION_TIMEOUT_MS) || 30_000);
+  // A bound on the requests in execution at once: the database answers a few statements at a
+  // time anyway (PG_POOL_MAX), and fifty requests each holding their rows, result tree and
+  // answer at once only grew the heap (the vendor tree at concurrency 50). Waiting counts
+  // against the time budget; a request whose client leaves while it waits never runs.
+  const executions = new PQueue({ concurrency: opts.maxConcurrentExecutions ?? (Number(process.env.MAX_CONCURRENT_EXECUTIONS) || 8) });
   const handle = (req: IncomingMessage, res: ServerResponse, path: string) => {
     // every body is read here, under one limit, whatever the URL looks like; every request runs
     // under the time budget and stops when its client goes away
-    serveBuffered(req, res, yoga, req.method === 'POST' && path === '/graphql' ? cache : null, timeoutMs).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
+    serveBuffered(req, res, yoga, req.method === 'POST' && path === '/graphql' ? cache : null, timeoutMs, executions).catch((e) => res.headersSent || res.writeHead(500).end(String(e)));
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -150,7 +158,7 @@ const TIMEOUT_ANSWER = (ms: number) =>
  * when the client disconnects or the time budget runs out: execution then stops resolving
  * fields, so no further statements are sent for a request nobody waits for.
  */
-async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null, timeoutMs: number) {
+async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: YogaServerInstance<Record<string, unknown>, Context>, cache: ResponseCache | null, timeoutMs: number, executions: PQueue) {
   if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
     res.writeHead(413, { connection: 'close' }).end('request body too large');
     req.destroy();
@@ -187,7 +195,12 @@ async function serveBuffered(req: IncomingMessage, res: ServerResponse, yoga: Yo
       if (shared) return void res.writeHead(shared.status, shared.headers).end(shared.body);
       // not shareable (an error, a timeout, its client gone): this request asks for itself
     }
-    const answer = ac.signal.aborted ? undefined : await answerFromYoga(req, body, yoga, ac.signal);
+    const answer = ac.signal.aborted
+      ? undefined
+      : await executions.add(() => answerFromYoga(req, body, yoga, ac.signal), { signal: ac.signal }).catch((e) => {
+          if (ac.signal.aborted) return undefined; // left the queue unrun: its client went away or its time ran out
+          throw e;
+        });
     if (ac.signal.aborted && !timedOut) return; // nobody is listening any more
     // whatever Yoga made of an aborted execution, the caller learns why, and it is not cached
     const sent = answer && !ac.signal.aborted ? answer : { status: 503, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(TIMEOUT_ANSWER(timeoutMs)) };

@@ -20,7 +20,8 @@ const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
   an empty database is first loaded with seed/*. Settings: DATABASE_URL (else PGlite in
   PGLITE_DIR, default .data/pglite, with a PGLITE_SHARED_BUFFERS buffer pool, default 16MB), CORS_ORIGINS,
-  NODE_ENV=production, ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
+  NODE_ENV=production, EXECUTION_TIMEOUT_MS, MAX_CONCURRENT_EXECUTIONS (default 8),
+  ALLOW_PRIVATE_URLS=1 (also lets webhooks target local hosts),
   WEBHOOK_POLL_MS (README, "Security", "Webhooks"); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD:
   keep a Neo4j projection in sync (see policy-graph neo4j --help).`;
 

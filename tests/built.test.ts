@@ -130,7 +130,8 @@ describe('npm start', () => {
         child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`npm start exited (${code}):\n${output}`))));
       });
       const tree = processTree(child.pid!);
-      expect(tree.some((c) => /^node\S* dist\/cli\/serve\.js/.test(c)), tree.join('\n')).toBe(true);
+      // plain node on the built file, with the server's node flags (src/cli/v8-flags.ts) and no loader
+      expect(tree.some((c) => /^node\S*( --[\w-]+=\S+)* dist\/cli\/serve\.js/.test(c)), tree.join('\n')).toBe(true);
       expect(tree.filter((c) => /tsx|esbuild/.test(c)), tree.join('\n')).toEqual([]);
 
       const base = `http://127.0.0.1:${port}`;

@@ -7,6 +7,7 @@ import type { Mechanism } from '../extract/types.js';
 import { getCatalog, loadCatalog } from './catalog.js';
 import { coverageWhere, type Coverage } from './coverage.js';
 import { foldName, orgKey, serviceKey } from './normalize.js';
+import { reviveDates, toJsonSql } from './relation-json.js';
 
 export const CURRENT: Prisma.PolicyVersionWhereInput = { isCurrent: true };
 
@@ -155,7 +156,8 @@ export interface Dashboard {
   transfersCoveredByAdequacy: number;
   byCountry: { countryCode: string | null; count: number }[];
   byMechanism: { mechanism: Mechanism | null; count: number }[];
-  topVendors: { organizationId: string; controllers: number; engagements: number }[];
+  /** Each with the organization's own columns (Prisma's shape), so a selection of scalars needs no further statement. */
+  topVendors: { organizationId: string; organization: Record<string, unknown>; controllers: number; engagements: number }[];
 }
 
 /**
@@ -164,6 +166,9 @@ export interface Dashboard {
  * every current transfer per request took 330 ms on 10,000 policies; loading them into JS,
  * 300 ms on 2,000.)
  */
+/** An organization's scalar columns as json, in Prisma's shape (relation-json.ts). */
+const ORGANIZATION_ROW = toJsonSql('Organization', 'o', true)!;
+
 export async function dashboard(read: ReadSql, topN = 10): Promise<Dashboard> {
   const [row] = await read<Dashboard>(`
     WITH cur AS (
@@ -171,7 +176,7 @@ export async function dashboard(read: ReadSql, topN = 10): Promise<Dashboard> {
       FROM "TransferTally" t LEFT JOIN "Country" c ON c.code = t."countryCode" WHERE t.count > 0),
     vendors AS (
       -- ties in name order, so the same graph always shows the same top list
-      SELECT v."recipientId" AS "organizationId", o.name, v.controllers, v.engagements
+      SELECT v."recipientId" AS "organizationId", o.name, ${ORGANIZATION_ROW} AS organization, v.controllers, v.engagements
       FROM "VendorTally" v JOIN "Organization" o ON o.id = v."recipientId"
       WHERE v.engagements > 0 ORDER BY v.controllers DESC, v.engagements DESC, o.name, v."recipientId" LIMIT $1)
     SELECT
@@ -190,10 +195,11 @@ export async function dashboard(read: ReadSql, topN = 10): Promise<Dashboard> {
       -- a transfer with no mechanism counts once under null
       (SELECT coalesce(json_agg(json_build_object('mechanism', m, 'count', n)), '[]')
        FROM (SELECT m::text AS m, sum(n)::int AS n FROM cur LEFT JOIN LATERAL unnest(mechanisms) m ON true GROUP BY 1) x) AS "byMechanism",
-      (SELECT coalesce(json_agg(json_build_object('organizationId', "organizationId", 'controllers', controllers, 'engagements', engagements)
+      (SELECT coalesce(json_agg(json_build_object('organizationId', "organizationId", 'organization', organization, 'controllers', controllers, 'engagements', engagements)
          ORDER BY controllers DESC, engagements DESC, name, "organizationId"), '[]') FROM vendors) AS "topVendors"`,
     [topN],
   );
+  for (const v of row.topVendors) reviveDates('Organization', v.organization);
   return {
     ...row,
     byCountry: row.byCountry.sort((a, b) => b.count - a.count || String(a.countryCode).localeCompare(String(b.countryCode))),

@@ -34,6 +34,14 @@ interface Aliases {
   params?: SqlParams;
 }
 
+/** Whether a Pothos selection of `model` reads its own columns only (no relation, no count): a row of all its scalars answers it. */
+export function selectsScalarsOnly(model: string, query: { select?: Record<string, unknown>; include?: Record<string, unknown> }): boolean {
+  const fields = MODELS[model]?.fields;
+  if (!fields || query.include) return false;
+  const scalar = new Set(fields.filter((f) => f.kind !== 'object').map((f) => f.name));
+  return Object.entries(query.select ?? {}).every(([k, v]) => !v || scalar.has(k));
+}
+
 /** The name of `model`'s id field (Country's is `code`), or null for a model the datamodel lacks. */
 export function idFieldOf(model: string): string | null {
   return MODELS[model]?.fields.find((f) => f.isId)?.name ?? null;

@@ -4,6 +4,8 @@ import { MechanismEnum } from './enums.js';
 import { dashboard, type Dashboard } from '../../store/queries.js';
 import type { Mechanism } from '../../extract/types.js';
 import { countryRow, organizationGone, organizationRow } from '../row-loader.js';
+import { selectsScalarsOnly } from '../../store/relation-json.js';
+import type { Country, Organization } from '../../generated/prisma/client.js';
 
 /** What a dashboard shows for each bucket of byMechanism; null is the bucket of transfers that state none. */
 const MECHANISM_LABEL: Record<Mechanism, string> = {
@@ -23,7 +25,9 @@ const CountryCount = builder.objectRef<Dashboard['byCountry'][number]>('CountryC
       type: 'Country',
       nullable: true,
       // the list's countries in one statement
-      resolve: (query, c, _a, ctx) => (c.countryCode ? countryRow(ctx, query, c.countryCode) : null),
+      // only the code asked for (`country { code }`): the bucket has it
+      resolve: (query, c, _a, ctx) =>
+        !c.countryCode ? null : !query.include && query.select && Object.keys(query.select).every((k) => k === 'code') ? ({ code: c.countryCode } as Country) : countryRow(ctx, query, c.countryCode),
     }),
     count: t.exposeInt('count'),
   }),
@@ -53,7 +57,10 @@ const VendorCount = builder.objectRef<Dashboard['topVendors'][number]>('VendorCo
     organization: t.prismaField({
       type: 'Organization',
       // the top list's organizations in one statement
-      resolve: async (query, v, _a, ctx) => (await organizationRow(ctx, query, v.organizationId)) ?? organizationGone(v.organizationId),
+      // the dashboard's statement brought the organization's own columns: a selection of those
+      // (the usual `organization { name }`) needs no statement of its own
+      resolve: async (query, v, _a, ctx) =>
+        selectsScalarsOnly('Organization', query) ? (v.organization as unknown as Organization) : ((await organizationRow(ctx, query, v.organizationId)) ?? organizationGone(v.organizationId)),
     }),
     controllers: t.exposeInt('controllers', { description: 'How many controllers engage this vendor.' }),
     engagements: t.exposeInt('engagements'),

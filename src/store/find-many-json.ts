@@ -3,7 +3,7 @@
 // pages and their counts included), where Prisma sends a statement per relation level and
 // rebuilds the rows in JavaScript. null for anything else: the caller asks Prisma.
 import type { ReadSql } from '../db.js';
-import { countSql, findManySql, reviveDates, type FindManyArgs } from './relation-json.js';
+import { countSql, findManySql, jsonValue, reviveDates, type FindManyArgs } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
 
 /** The rows `findMany(args)` on `model` returns, or null when the arguments are not translated. */
@@ -12,8 +12,7 @@ export async function findManyJson(read: ReadSql, model: string, args: FindManyA
   const sql = findManySql(model, args, params);
   if (!sql) return null;
   const [{ rows }] = await read<{ rows: unknown }>(sql, params.values);
-  // PGlite hands json back as text, node-postgres parsed
-  const list = (typeof rows === 'string' ? JSON.parse(rows) : rows) as Record<string, unknown>[];
+  const list = jsonValue<Record<string, unknown>[]>(rows);
   for (const r of list) reviveDates(model, r);
   return list;
 }

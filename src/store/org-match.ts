@@ -9,7 +9,7 @@
 import type { ReadSql } from '../db.js';
 import { loadCatalog } from './catalog.js';
 import { orgKey } from './normalize.js';
-import { organizationKeys } from './queries.js';
+import { organizationKeys, organizationKeysSql } from './queries.js';
 import { SqlParams } from './sql-params.js';
 
 export const MATCH_KINDS = ['NAME', 'ALIAS', 'BRAND'] as const;
@@ -39,7 +39,7 @@ export async function matchOrganizations(read: ReadSql, name: string): Promise<O
   const params = new SqlParams();
   const found = await read<{ id: string; key: string; name: string; aliasKeys: string[]; engagements: number }>(
     `SELECT o.id, o.key, o.name, o."aliasKeys", (${currentEngagements('recipientId')} + ${currentEngagements('controllerId')})::int AS engagements
-     FROM "Organization" o WHERE o.key = ANY(${params.add(keys)}::text[]) OR o."aliasKeys" @> ARRAY[${params.add(key)}]::text[]
+     FROM "Organization" o WHERE ${organizationKeysSql('o', keys, key, params)}
      ORDER BY o."createdAt" LIMIT ${params.add(MAX_CANDIDATES)}`,
     params.values,
   );

@@ -8,6 +8,7 @@ import { getCatalog, loadCatalog } from './catalog.js';
 import { coverageWhere, type Coverage } from './coverage.js';
 import { foldName, orgKey, serviceKey } from './normalize.js';
 import { reviveDates, toJsonSql } from './relation-json.js';
+import type { SqlParams } from './sql-params.js';
 
 export const CURRENT: Prisma.PolicyVersionWhereInput = { isCurrent: true };
 
@@ -62,6 +63,14 @@ export async function organizationKeys(name: string, opts: { brand: boolean }): 
 export async function organizationDirectWhere(name: string): Promise<Prisma.OrganizationWhereInput> {
   const { key, keys } = await organizationKeys(name, { brand: false });
   return { OR: [{ key: { in: keys } }, { aliasKeys: { has: key } }] };
+}
+
+/**
+ * organizationNameWhere's rule as SQL on the Organization row `alias`: a key among `keys` or
+ * `aliasKey` among its alias keys (both indexed), values in `params`.
+ */
+export function organizationKeysSql(alias: string, keys: string[], aliasKey: string, params: SqlParams): string {
+  return `(${alias}.key = ANY(${params.add(keys)}::text[]) OR ${alias}."aliasKeys" @> ARRAY[${params.add(aliasKey)}]::text[])`;
 }
 
 /** Also matches every legal entity of a catalog vendor named by brand or product ("Zoom", "Google"). */

@@ -34,6 +34,16 @@ interface Aliases {
   params?: SqlParams;
 }
 
+/** A json column's value as the driver hands it over: PGlite as text, node-postgres parsed. */
+export function jsonValue<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** Whether a selection asks for `field` and nothing else (`country { code }` selects `{ code: true }`). */
+export function selectsOnly(query: { select?: Record<string, unknown>; include?: Record<string, unknown> }, field: string): boolean {
+  return !query.include && !!query.select && Object.keys(query.select).length > 0 && Object.entries(query.select).every(([k, v]) => k === field && v === true);
+}
+
 /** Whether a Pothos selection of `model` reads its own columns only (no relation, no count): a row of all its scalars answers it. */
 export function selectsScalarsOnly(model: string, query: { select?: Record<string, unknown>; include?: Record<string, unknown> }): boolean {
   const fields = MODELS[model]?.fields;
@@ -103,7 +113,7 @@ function relationSql(model: string, alias: string, f: Field, sel: Selection, ali
     const fk = `${alias}.${q(f.relationFromFields[0])}`;
     // only the target's id asked for (`country { code }`): the foreign key holds it, and its
     // constraint that the row exists — no look-up per row
-    if (sel !== true && sel.select && !sel.include && Object.entries(sel.select).every(([k, v]) => k === targetId && v === true) && Object.keys(sel.select).length) {
+    if (sel !== true && selectsOnly(sel, targetId)) {
       return `CASE WHEN ${fk} IS NULL THEN NULL ELSE json_build_object('${targetId}', ${fk}) END`;
     }
     const obj = objectSql(f.type, a, sel, aliases);

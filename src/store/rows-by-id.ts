@@ -2,7 +2,7 @@
 // one statement through Db.read — for a list whose items each name a row by id (the dashboard's
 // top vendors, its countries), which Prisma would load with a statement of its own per list.
 import type { ReadSql } from '../db.js';
-import { idFieldOf, reviveDates, toJsonSql } from './relation-json.js';
+import { idFieldOf, jsonValue, reviveDates, toJsonSql } from './relation-json.js';
 
 /** A Prisma `select`/`include` tree as Pothos hands it to a prismaField resolver. */
 export type RowQuery = { select?: Record<string, unknown>; include?: Record<string, unknown> };
@@ -19,8 +19,7 @@ export async function rowsById(read: ReadSql, model: string, query: RowQuery, id
   const found = await read<{ row: unknown }>(`SELECT ${row} AS row FROM "${model}" o WHERE o."${id}" = ANY($1::text[])`, [ids]);
   const byId = new Map<string, Record<string, unknown>>();
   for (const { row: value } of found) {
-    // PGlite hands json back as text, node-postgres parsed
-    const r = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+    const r = jsonValue<Record<string, unknown>>(value);
     reviveDates(model, r);
     byId.set(String(r[id]), r);
   }

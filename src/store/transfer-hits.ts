@@ -9,7 +9,7 @@
 // not one select with an OR (a bitmap OR must visit every matching row on the heap: 2,600 pages
 // for "US via Zoom" on 10,000 policies, most of the statement's time).
 import type { ReadSql } from '../db.js';
-import { countryCode, organizationKeys, serviceFilterKeys, type TransferFilter } from './queries.js';
+import { countryCode, organizationKeys, organizationKeysSql, serviceFilterKeys, type TransferFilter } from './queries.js';
 import { SqlParams } from './sql-params.js';
 
 /** Columns every hit select returns: the id and the connection's sort key. */
@@ -127,9 +127,9 @@ async function organizationIdsSql(name: string, params: SqlParams): Promise<stri
   return organizationsByKeySql(keys, key, params);
 }
 
-/** Organizations whose key is one of `keys` or whose alias keys hold `aliasKey` (both indexed). */
+/** Organizations whose key is one of `keys` or whose alias keys hold `aliasKey`. */
 function organizationsByKeySql(keys: string[], aliasKey: string, params: SqlParams): string {
-  return `SELECT id FROM "Organization" WHERE key = ANY(${params.add(keys)}::text[]) OR "aliasKeys" @> ARRAY[${params.add(aliasKey)}]::text[]`;
+  return `SELECT id FROM "Organization" o WHERE ${organizationKeysSql('o', keys, aliasKey, params)}`;
 }
 
 /**

@@ -5,7 +5,7 @@
 // statement for the ids, then Prisma loads those rows.
 import type { Db, ReadSql } from '../db.js';
 import type { TransferFilter } from './queries.js';
-import { reviveDates, toJsonSql } from './relation-json.js';
+import { jsonValue, reviveDates, toJsonSql } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
 import { resolveFilterIds, transferHitsSql, type FilterIds } from './transfer-hits.js';
 
@@ -58,7 +58,7 @@ export async function transferPage({ prisma, read }: PageDb, filter: TransferFil
 page AS (SELECT h."id", h."controllerName" FROM hit h ${from} ORDER BY h."controllerName", h."id" LIMIT ${params.add(take)} OFFSET ${params.add(query.skip ?? 0)})
 SELECT ${opts.count ? '(SELECT count(*) FROM hit)::int' : 'NULL::int'} AS total, ${rows} AS rows`;
   const [result] = await read<{ total: number | null; rows: unknown }>(sql, params.values);
-  const list = (typeof result.rows === 'string' ? JSON.parse(result.rows) : result.rows) as unknown[];
+  const list = jsonValue<unknown[]>(result.rows);
   if (row) {
     for (const r of list as Record<string, unknown>[]) reviveDates('Transfer', r);
     return { rows: list as Record<string, unknown>[], total: result.total };

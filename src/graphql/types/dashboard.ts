@@ -4,7 +4,7 @@ import { MechanismEnum } from './enums.js';
 import { dashboard, type Dashboard } from '../../store/queries.js';
 import type { Mechanism } from '../../extract/types.js';
 import { countryRow, organizationGone, organizationRow } from '../row-loader.js';
-import { selectsScalarsOnly } from '../../store/relation-json.js';
+import { selectsOnly, selectsScalarsOnly } from '../../store/relation-json.js';
 import type { Country, Organization } from '../../generated/prisma/client.js';
 
 /** What a dashboard shows for each bucket of byMechanism; null is the bucket of transfers that state none. */
@@ -24,10 +24,12 @@ const CountryCount = builder.objectRef<Dashboard['byCountry'][number]>('CountryC
     country: t.prismaField({
       type: 'Country',
       nullable: true,
-      // the list's countries in one statement
-      // only the code asked for (`country { code }`): the bucket has it
-      resolve: (query, c, _a, ctx) =>
-        !c.countryCode ? null : !query.include && query.select && Object.keys(query.select).every((k) => k === 'code') ? ({ code: c.countryCode } as Country) : countryRow(ctx, query, c.countryCode),
+      // only the code asked for (`country { code }`): the bucket has it; else the list's
+      // countries in one statement
+      resolve: (query, c, _a, ctx) => {
+        if (!c.countryCode) return null;
+        return selectsOnly(query, 'code') ? ({ code: c.countryCode } as Country) : countryRow(ctx, query, c.countryCode);
+      },
     }),
     count: t.exposeInt('count'),
   }),
@@ -56,11 +58,13 @@ const VendorCount = builder.objectRef<Dashboard['topVendors'][number]>('VendorCo
   fields: (t) => ({
     organization: t.prismaField({
       type: 'Organization',
-      // the top list's organizations in one statement
       // the dashboard's statement brought the organization's own columns: a selection of those
-      // (the usual `organization { name }`) needs no statement of its own
-      resolve: async (query, v, _a, ctx) =>
-        selectsScalarsOnly('Organization', query) ? (v.organization as unknown as Organization) : ((await organizationRow(ctx, query, v.organizationId)) ?? organizationGone(v.organizationId)),
+      // (the usual `organization { name }`) needs no statement of its own; else the top list's
+      // organizations in one statement
+      resolve: async (query, v, _a, ctx) => {
+        if (selectsScalarsOnly('Organization', query)) return v.organization as unknown as Organization;
+        return (await organizationRow(ctx, query, v.organizationId)) ?? organizationGone(v.organizationId);
+      },
     }),
     controllers: t.exposeInt('controllers', { description: 'How many controllers engage this vendor.' }),
     engagements: t.exposeInt('engagements'),

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, SKIPPED_ENGINES } from './helpers/engines.js';
 import { gqlClient, writeKeyHeader } from './helpers/http.js';
-import { zoomPolicy } from './helpers/fixtures.js';
+import { policy, recipient, zoomPolicy } from './helpers/fixtures.js';
 import { ACCEPTANCE_QUERY } from './helpers/queries.js';
 import type { Db } from '../src/db.js';
 import type { PolicyGraph } from '../src/extract/types.js';
@@ -14,7 +14,7 @@ import { listenForGraphChanges } from '../src/store/changes.js';
 import { createResponseCache, isQuery, responseCacheOptionsFromEnv, type CachedAnswer, type ResponseCache } from '../src/graphql/response-cache.js';
 
 const INGEST = `mutation($input: IngestPolicyInput!) {
-  ingestPolicy(input: $input) { __typename ... on IngestPolicySuccess { created } }
+  ingestPolicy(input: $input) { __typename ... on IngestPolicySuccess { created changed } }
 }`;
 
 /** The mutation's extractor: the text is the PolicyGraph as JSON (no dependence on the real extractor). */
@@ -69,6 +69,29 @@ describe.each(ENGINES)('response cache on $name', (engine) => {
     const g = zoomPolicy('c.txt', 'Verein C e. V.', 'Zoom Video Communications, Inc.', ['BCR']);
     const again = await gql(INGEST, { input: { text: JSON.stringify(g), source: 'https://verein-c.example/datenschutz' } });
     expect(again.data.ingestPolicy).toMatchObject({ __typename: 'IngestPolicySuccess', created: false });
+  });
+
+  it('keeps cached answers when ingestPolicy stores the current text again (nothing changed)', async () => {
+    const before = await zoomCount();
+    const g = zoomPolicy('c.txt', 'Verein C e. V.', 'Zoom Video Communications, Inc.', ['BCR']);
+    const again = await gql(INGEST, { input: { text: JSON.stringify(g), source: 'https://verein-c.example/datenschutz' } });
+    expect(again.data.ingestPolicy).toMatchObject({ __typename: 'IngestPolicySuccess', created: false, changed: false });
+    statements = 0;
+    expect(await zoomCount()).toBe(before);
+    expect(statements).toBe(0);
+  });
+
+  it('invalidates when ingestPolicy makes an earlier text of a source current again', async () => {
+    const source = 'https://verein-e.example/datenschutz';
+    const withZoom = JSON.stringify(zoomPolicy('e.txt', 'Verein E e. V.'));
+    const withoutZoom = JSON.stringify(policy('e.txt', 'Verein E e. V.', [recipient('Hetzner Online GmbH', { country: 'DE' })], 'Wir hosten bei Hetzner.'));
+    await gql(INGEST, { input: { text: withZoom, source } });
+    const base = await zoomCount();
+    expect((await gql(INGEST, { input: { text: withoutZoom, source } })).data.ingestPolicy.created).toBe(true);
+    expect(await zoomCount()).toBe(base - 1);
+    // the first text again: stored already, so nothing is created, but its Zoom transfer is current again
+    expect((await gql(INGEST, { input: { text: withZoom, source } })).data.ingestPolicy).toMatchObject({ created: false, changed: true });
+    expect(await zoomCount()).toBe(base);
   });
 
   // PGlite: one process owns its folder, so there is no other writer to hear from.

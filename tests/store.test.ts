@@ -72,10 +72,14 @@ describe.each(ENGINES)('store on $name', (engine) => {
       e: await db.prisma.evidence.count(),
     });
     const before = await counts();
+    const updatedAt = async () => (await db.prisma.policy.findUniqueOrThrow({ where: { id: a.policyId } })).updatedAt;
+    const touched = await updatedAt();
     const b = await ingestGraph(db.prisma, g);
-    expect(b.created).toBe(false);
+    expect(b).toMatchObject({ created: false, changed: false });
     expect(b.versionId).toBe(a.versionId);
     expect(await counts()).toEqual(before);
+    // nothing changed, so no answer did: not even the policy's updatedAt
+    expect(await updatedAt()).toEqual(touched);
   });
 
   it('a changed text at the same source becomes a new current version; queries answer from it', async () => {
@@ -166,7 +170,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
     const v1 = await ingestGraph(db.prisma, g1);
     await ingestGraph(db.prisma, g2);
     const back = await ingestGraph(db.prisma, g1);
-    expect(back).toMatchObject({ created: false, versionId: v1.versionId });
+    expect(back).toMatchObject({ created: false, changed: true, versionId: v1.versionId });
     const versions = await db.prisma.policyVersion.findMany({ where: { policyId: v1.policyId } });
     expect(versions).toHaveLength(2);
     expect(versions.filter((v) => v.isCurrent).map((v) => v.id)).toEqual([v1.versionId]);
@@ -190,7 +194,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
     const a = await ingestGraph(db.prisma, g, { source: '/srv/policies/original.txt' });
     const policies = await db.prisma.policy.count();
     const b = await ingestGraph(db.prisma, g, { source: '/home/someone/copy-of-original.txt' });
-    expect(b).toMatchObject({ created: false, duplicateOf: '/srv/policies/original.txt', versionId: a.versionId, policyId: a.policyId });
+    expect(b).toMatchObject({ created: false, changed: false, duplicateOf: '/srv/policies/original.txt', versionId: a.versionId, policyId: a.policyId });
     expect(await db.prisma.policy.count()).toBe(policies);
   });
 

@@ -5,9 +5,11 @@
 // on 10,000 policies; docs/BENCHMARKS.md).
 //
 // Any ingestion can change any answer (a new Zoom transfer joins a filtered list, every count
-// on the dashboard moves), so an ingest invalidates everything: `invalidate()` bumps a
-// generation and empties the cache, and an answer computed by a request that started before
-// the bump is not stored. Only queries without errors are stored, never mutations.
+// on the dashboard moves), so an ingest that changed the graph invalidates everything; one
+// that stored nothing (the current text again, as a re-crawl mostly finds, or another source's
+// copy) invalidates nothing (IngestResult.changed; the store notifies other processes on the
+// same rule). `invalidate()` bumps a generation and empties the cache, and an answer computed
+// by a request that started before the bump is not stored. Only queries without errors are stored, never mutations.
 //
 // A miss that finds the same question already being answered in this generation waits for
 // that answer instead of computing it again. Without this, during a bulk load (one

@@ -41,6 +41,12 @@ export interface IngestResult {
   versionId: string;
   /** false when this exact text was already stored for this source. */
   created: boolean;
+  /**
+   * Whether the graph changed: a new version, or an earlier text of this source made current
+   * again. An ingest of the current text (a re-crawl that found nothing new) changes nothing, so
+   * answers computed before it still hold.
+   */
+  changed: boolean;
   contentHash: string;
   summary: GraphSummary;
   /** How many times the transaction was retried after a conflict. */
@@ -133,7 +139,7 @@ export async function ingestGraphs(prisma: PrismaClient, items: GraphToIngest[])
     const written = new Map(fresh.map((p, i) => [p, value[i]]));
     return prepared.map((p) => {
       const dup = duplicateOf(p);
-      if (dup) return { result: { policyId: dup.policy.id, versionId: dup.id, created: false, contentHash: p.hash, summary: summarize(p.graph), retries: 0, duplicateOf: dup.policy.source } };
+      if (dup) return { result: { policyId: dup.policy.id, versionId: dup.id, created: false, changed: false, contentHash: p.hash, summary: summarize(p.graph), retries: 0, duplicateOf: dup.policy.source } };
       return { result: { ...written.get(p)!, contentHash: p.hash, summary: summarize(p.graph), retries } };
     });
   } catch (e) {
@@ -145,11 +151,13 @@ export async function ingestGraphs(prisma: PrismaClient, items: GraphToIngest[])
 }
 
 async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promise<Written[]> {
-  // Row locks on the policies, in source order: ingests of the same source serialize here.
+  // Row locks on the policies, in source order: ingests of the same source serialize here. The
+  // update sets nothing new (it is there for the lock and the row it returns): updatedAt moves
+  // only when the current version does (makeCurrent), so an ingest of the same text changes no answer.
   const policies = await tx.$queryRawUnsafe<{ id: string; source: string; controllerId: string | null; currentVersionId: string | null }[]>(
     `INSERT INTO "Policy" ("id", "source", "updatedAt")
      SELECT x."id", x."source", now() FROM json_to_recordset($1::json) AS x("id" text, "source" text) ORDER BY x."source"
-     ON CONFLICT ("source") DO UPDATE SET "updatedAt" = now() RETURNING "id", "source", "controllerId", "currentVersionId"`,
+     ON CONFLICT ("source") DO UPDATE SET "source" = EXCLUDED."source" RETURNING "id", "source", "controllerId", "currentVersionId"`,
     JSON.stringify(items.map((p) => ({ id: randomUUID(), source: p.source }))),
   );
   const policyOf = new Map(policies.map((p) => [p.source, p]));
@@ -178,7 +186,7 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
       await makeCurrent(tx, [{ policyId: policy.id, versionId: known.id, controllerId: eng?.controllerId ?? policy.controllerId }]);
       switches.push({ policyId: policy.id, fromVersionId: policy.currentVersionId, toVersionId: known.id, controllerId: eng?.controllerId ?? policy.controllerId });
     }
-    out[index] = { policyId: policy.id, versionId: known.id, created: false };
+    out[index] = { policyId: policy.id, versionId: known.id, created: false, changed: !known.isCurrent };
   }
   if (!fresh.length) {
     if (switches.length) {
@@ -226,7 +234,7 @@ async function writeVersions(tx: Tx, items: Prepared[], catalog: Catalog): Promi
     rows.add(item.graph, { versionId, policyId, contentHash: item.hash, contentType: item.contentType }, { orgIds: ids, slots: v.slots, serviceIds, regionIds, controllerName: resolver.nameOf(ids[0]) });
     current.push({ policyId, versionId, controllerId: ids[0] });
     switches.push({ policyId, fromVersionId: policyOf.get(item.source)!.currentVersionId, toVersionId: versionId, controllerId: ids[0] });
-    out[index] = { policyId, versionId, created: true };
+    out[index] = { policyId, versionId, created: true, changed: true };
   });
   // The versions and all their edges in one statement.
   await insertRowSets(tx, rows.rowSets());

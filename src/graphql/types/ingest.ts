@@ -27,6 +27,7 @@ const GraphSummaryRef = builder.objectRef<IngestResult['summary']>('GraphSummary
 const IngestPolicySuccess = builder.objectRef<IngestResult>('IngestPolicySuccess').implement({
   fields: (t) => ({
     created: t.exposeBoolean('created', { description: 'false when this exact text was already stored for this source (or is another source\'s current text: see duplicateOf).' }),
+    changed: t.exposeBoolean('changed', { description: 'Whether the graph changed: a new version, or an earlier text made current again (false for the current text again: cached answers stay).' }),
     duplicateOf: t.string({ nullable: true, description: 'The source of the policy that already has this exact text; nothing was stored.', resolve: (r) => r.duplicateOf ?? null }),
     version: t.prismaField({
       type: 'PolicyVersion',
@@ -49,8 +50,8 @@ builder.mutationFields((t) => ({
     resolve: async (_p, { input }, ctx) => {
       await requireScope(ctx, 'write');
       const result = await ingestInput(ctx.prisma, input, ctx.ingestOptions);
-      // even an unchanged text can make an earlier version current again: always invalidate
-      ctx.graphChanged?.();
+      // the current text again changes no answer; an earlier text made current again does
+      if (result.changed) ctx.graphChanged?.();
       return result;
     },
   }),

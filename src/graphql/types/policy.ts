@@ -12,7 +12,7 @@ builder.prismaNode('Policy', {
     currentVersion: t.relation('currentVersion', { nullable: true }),
     versions: t.relation('versions', { query: { orderBy: [{ ingestedAt: 'desc' }, { id: 'asc' }] } }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the current version last changed (an ingest of the current text again leaves it).' }),
   }),
 });
 

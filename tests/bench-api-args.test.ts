@@ -6,7 +6,9 @@ import { UsageError } from '../src/cli/args.js';
 
 describe('bench:api arguments', () => {
   it('runs the usual tables by default', () => {
-    expect(parseBenchArgs([])).toMatchObject({ duration: 10, connections: [1, 10, 50], sqlConnections: [1], soakSeconds: 0, cache: true, peer: true, vendor: 'Google', duringIngest: undefined });
+    expect(parseBenchArgs([])).toMatchObject({ duration: 10, connections: [1, 10, 50], sqlConnections: [1], soakSeconds: 0, cache: true, peer: true, vendor: 'Google', settleSeconds: 15, duringIngest: undefined });
+    expect(parseBenchArgs(['--settle', '0'])).toMatchObject({ settleSeconds: 0 });
+    expect(parseBenchArgs(['--settle', '30'])).toMatchObject({ settleSeconds: 30 });
     expect(parseBenchArgs(['--duration', '5', '--connections', '1,50', '--no-peer'])).toMatchObject({ duration: 5, connections: [1, 50], peer: false });
   });
 
@@ -27,6 +29,10 @@ describe('bench:api arguments', () => {
       ['--ingest-seed', '3'],
       ['--during-ingest', '--soak', '60'],
       ['--during-ingest', '--no-cache'],
+      ['--during-ingest', '--settle', '5'],
+      ['--settle', '-1'],
+      ['--settle', ''],
+      ['--settle', '1.5'],
       ['--frobnicate'],
     ])
       expect(() => parseBenchArgs(argv), argv.join(' ')).toThrow(UsageError);

@@ -1,12 +1,12 @@
 // bench:api's arguments (node:util parseArgs through src/cli/args.ts, as every command reads
 // them: unknown options and bad numbers are usage errors, --help prints the usage).
-import { parseCommand, positiveInt, UsageError } from '../../src/cli/args.js';
+import { parseCommand, positiveInt, UsageError, wholeNumber } from '../../src/cli/args.js';
 
 export const DEFAULT_URL = 'postgres://postgres:postgres@localhost:5432/policygraph_bench';
 const DEFAULT_DURING_INGEST = 2000;
 
 export const USAGE = `usage: npm run bench:api -- [--duration 10] [--connections 1,10,50] [--sql-connections 1]
-                         [--soak 300] [--no-cache] [--no-peer] [--vendor Google]
+                         [--soak 300] [--no-cache] [--no-peer] [--vendor Google] [--settle 15]
        npm run bench:api -- --during-ingest [N] [--connections 50] [--ingest-seed 2]
   The database: BENCH_DATABASE_URL (default ${DEFAULT_URL}),
   filled by \`npm run bench:ingest -- --n 10000 --engines postgres\`.
@@ -17,6 +17,8 @@ export const USAGE = `usage: npm run bench:api -- [--duration 10] [--connections
     --no-peer      leave out PostGraphile
     --vendor NAME  the organization of the footprint question
     --soak S       then mixed questions at concurrency 10 for S seconds, memory sampled
+    --settle S     each server's resident memory right after its rows and again after S idle
+                   seconds (default 15; V8 gives back its grown heap some 10 s after a load; 0: once)
   --during-ingest [N]: the acceptance question ("US via Zoom") at each of --connections
   (default 50) while N fresh corpus policies (default ${DEFAULT_DURING_INGEST}, corpus seed --ingest-seed,
   cached in .data/corpus) are ingested at full speed by a separate process, with the response
@@ -33,6 +35,8 @@ export interface BenchArgs {
   cache: boolean;
   peer: boolean;
   vendor: string;
+  /** Idle seconds before each server's second memory sample (0: none). */
+  settleSeconds: number;
   databaseUrl: string;
   /** Policies to ingest under load; unset: the usual tables. */
   duringIngest?: number;
@@ -56,6 +60,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
       'no-cache': { type: 'boolean' },
       'no-peer': { type: 'boolean' },
       vendor: { type: 'string' },
+      settle: { type: 'string' },
       'during-ingest': { type: 'boolean' },
       'ingest-seed': { type: 'string' },
     },
@@ -68,7 +73,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
   const during = v['during-ingest'] ?? false;
   if (parsed.positionals.length > (during ? 1 : 0)) throw new UsageError(`unexpected argument ${parsed.positionals.at(-1)}`);
   if (!during && v['ingest-seed'] !== undefined) throw new UsageError('--ingest-seed applies to --during-ingest');
-  const usual = ['duration', 'sql-connections', 'soak', 'no-cache', 'no-peer', 'vendor'] as const;
+  const usual = ['duration', 'sql-connections', 'soak', 'no-cache', 'no-peer', 'vendor', 'settle'] as const;
   const misplaced = during && usual.find((o) => v[o] !== undefined);
   if (misplaced) throw new UsageError(`--${misplaced} does not apply to --during-ingest (its rows last as long as the ingest, with the cache on and off)`);
   const soakSeconds = v.soak === undefined ? 0 : positiveInt('soak', v.soak)!;
@@ -80,6 +85,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs | null {
     cache: !v['no-cache'],
     peer: !v['no-peer'],
     vendor: v.vendor ?? 'Google',
+    settleSeconds: wholeNumber('settle', v.settle, 0, 3600) ?? 15,
     databaseUrl: process.env.BENCH_DATABASE_URL || DEFAULT_URL,
     duringIngest: during ? (positiveInt('during-ingest', parsed.positionals[0]) ?? DEFAULT_DURING_INGEST) : undefined,
     ingestSeed: v['ingest-seed'] === undefined ? 2 : positiveInt('ingest-seed', v['ingest-seed'])!,

@@ -45,9 +45,14 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
 
 /** A positive integer option. */
 export function positiveInt(name: string, value: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  return wholeNumber(name, value, 1, max);
+}
+
+/** `value` of option `name` as a whole number from `min` to `max` (undefined if not given), else a UsageError. */
+export function wholeNumber(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max} (got "${value}")`);
+  const n = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   return n;
 }
 

@@ -16,6 +16,7 @@ import { workerModule } from '../src/store/extract-pool.js';
 import { ingestFiles } from '../src/store/ingest-files.js';
 import { seedFiles } from '../src/store/seed.js';
 import { EXAMPLE_QUERY } from '../src/graphql/examples.js';
+import { SERVER_NODE_FLAGS } from '../src/cli/v8-flags.js';
 import { freePort } from '../bench/api/server-process.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -93,8 +94,8 @@ describe('the CLI from dist/', () => {
 
   it('ingests into a new database (migrations from dist/) on compiled workers, storing what the sources store', async () => {
     const dataDir = path.join(tmp, 'ingest');
-    // a V8 flag on the command line: a worker handed it in execArgv would refuse to start
-    const r = node(['--max-semi-space-size=8', 'dist/cli/main.js', 'ingest', first!, second!], { PGLITE_DIR: dataDir });
+    // the server's V8 flags on the command line: a worker handed them in execArgv would refuse to start
+    const r = node([...SERVER_NODE_FLAGS, 'dist/cli/main.js', 'ingest', first!, second!], { PGLITE_DIR: dataDir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/2 new versions, 0 unchanged, 0 failed/);
     const built = await openDb({ dataDir });
@@ -131,7 +132,7 @@ describe('npm start', () => {
       });
       const tree = processTree(child.pid!);
       // plain node on the built file, with the server's node flags (src/cli/v8-flags.ts) and no loader
-      expect(tree.some((c) => /^node\S*( --[\w-]+=\S+)* dist\/cli\/serve\.js/.test(c)), tree.join('\n')).toBe(true);
+      expect(tree.some((c) => /^node\S*( --[\w-]+(=\S+)?)* dist\/cli\/serve\.js/.test(c)), tree.join('\n')).toBe(true);
       expect(tree.filter((c) => /tsx|esbuild/.test(c)), tree.join('\n')).toEqual([]);
 
       const base = `http://127.0.0.1:${port}`;

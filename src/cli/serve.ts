@@ -15,6 +15,7 @@ import { startNeo4jWorker } from '../neo4j/worker.js';
 import { neo4jTraversal } from '../neo4j/traversal-backend.js';
 import { reportToParent } from '../http/parent-ipc.js';
 import { applyServerV8Flags } from './v8-flags.js';
+import { collectWhenIdle } from '../http/idle-collect.js';
 
 const USAGE = `usage: policy-graph serve [--port N] [--host ADDRESS]
   the dashboard on http://HOST:PORT/, GraphQL API and GraphiQL on /graphql (default 127.0.0.1:4000, or HOST / PORT);
@@ -71,6 +72,8 @@ async function serve(argv: string[]): Promise<number> {
     traversal,
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
+  // a heap grown under load is given back once the load is over (--expose-gc: SERVER_NODE_FLAGS)
+  const stopCollecting = typeof globalThis.gc === 'function' ? collectWhenIdle(app.server, globalThis.gc) : () => {};
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers
   const listener = await followGraphChanges(db, app.invalidateCache, console.error);
   // the webhook outbox is sent from each server (rows are claimed with SKIP LOCKED: several may share one PostgreSQL)
@@ -82,6 +85,7 @@ async function serve(argv: string[]): Promise<number> {
   const unannounce = db.engine === 'pglite' && db.location !== ':memory:' ? announceServer(db.location, `http://${reachableHost(host)}:${app.port}/graphql`) : () => {};
   const shutdown = async () => {
     unannounce();
+    stopCollecting();
     await neo4jWorker?.stop();
     await traversal?.close();
     await listener?.close();

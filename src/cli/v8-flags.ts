@@ -14,14 +14,15 @@ import type { Engine } from '../db.js';
 
 /**
  * Flags that must be on node's command line, for V8 sizes the young generation when the process
- * starts (`setFlagsFromString` leaves it as it was): `npm start` / `npm run serve`
+ * starts (`setFlagsFromString` leaves it as it was) and defines `gc` only then: `npm start` / `npm run serve`
  * (package.json) and bench:api's server process pass them; a test holds the three together.
  * --max-semi-space-size=8: a 16 MB young generation instead of 32 holds the server on the
  * 10,000-policy graph at 188–193 MB after 8 s of the acceptance question at concurrency 50
  * instead of 204–206, with Node's CPU per request (5.3–6.3 vs 5.1–6.4 ms, interleaved) and
  * extraction (bench:extract, interleaved) unchanged within the machine's noise.
+ * --expose-gc: for the collection once the server is idle after a load (src/http/idle-collect.ts).
  */
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8'] as const;
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8', '--expose-gc'] as const;
 
 /** The flags serve sets for `engine`, less those `execArgv` (node's command line) already decides. */
 export function serverV8Flags(engine: Engine, execArgv: readonly string[] = process.execArgv): string[] {

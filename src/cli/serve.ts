@@ -72,7 +72,7 @@ async function serve(argv: string[]): Promise<number> {
     traversal,
     ingestOptions: { allowPrivateNetwork: process.env.ALLOW_PRIVATE_URLS === '1', extract: pool.extractInput },
   });
-  // a heap grown under load is given back once the load is over (--expose-gc: SERVER_NODE_FLAGS)
+  // a heap grown under load is given back once the load is over (gc: --expose-gc in SERVER_NODE_FLAGS)
   const stopCollecting = typeof globalThis.gc === 'function' ? collectWhenIdle(app.server, globalThis.gc) : () => {};
   // On a PostgreSQL server other processes may ingest too (the CLI): their commits drop our cached answers
   const listener = await followGraphChanges(db, app.invalidateCache, console.error);

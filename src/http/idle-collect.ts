@@ -1,21 +1,26 @@
-// A full garbage collection once the server has been idle for a while after serving requests.
+// Full garbage collections once the server has been idle for a while after serving requests.
 // Under load V8 grows its heap to keep up with the allocation rate and keeps that size after the
-// load is over: after the bench's questions at concurrency 50 on 10,000 policies, 120–135 MB of
-// heap for 50–75 MB live, the process at 205–231 MB resident. Its memory reducer gives the heap
-// back only sometimes (8–10 s after one run, not within 15 s after another), so a quiet server
-// kept the memory of its busiest minute. One collection ~30 ms after IDLE_MS without a request
-// returns it (measured: docs/BENCHMARKS.md); it runs only after requests were served since the
-// last one, so an idle server is not woken every few seconds.
+// load is over: after the bench's questions at concurrency 50 on 10,000 policies, 105–135 MB of
+// heap for ~47 MB live, the process at 194–237 MB resident. Its memory reducer gives the heap
+// back only sometimes (8–10 s after one run, not within 20 s after another), so a quiet server
+// kept the memory of its busiest minute. A full collection compacts only the most fragmented
+// pages, so one gave back part of it (170–202 MB, heap 82–105) and three in a row most (147–159 MB,
+// heap 66–69; scratch runs of three questions on the 2-core machine, 3 s after each). They take
+// a few ms each and run only after requests were served since the last ones, so an idle server
+// is not woken every few seconds.
 import type { EventEmitter } from 'node:events';
 
 /** How long the server must have been without a request before it collects. */
 export const IDLE_MS = 2_000;
 
+/** Collections in a row. */
+export const ROUNDS = 3;
+
 /**
- * Collects with `gc` once `server` (an http.Server: its 'request' events, each response's
+ * Collects with `gc`, `rounds` times, once `server` (an http.Server: its 'request' events, each response's
  * 'close') has had no request in flight for `idleMs` after serving one; returns a stop function.
  */
-export function collectWhenIdle(server: EventEmitter, gc: () => void, idleMs = IDLE_MS): () => void {
+export function collectWhenIdle(server: EventEmitter, gc: () => void, idleMs = IDLE_MS, rounds = ROUNDS): () => void {
   let inFlight = 0;
   let served = false;
   let stopped = false;
@@ -29,7 +34,7 @@ export function collectWhenIdle(server: EventEmitter, gc: () => void, idleMs = I
       timer = setTimeout(() => {
         if (inFlight > 0 || !served || stopped) return;
         served = false;
-        gc();
+        for (let i = 0; i < rounds; i++) gc();
       }, idleMs);
       timer.unref(); // never what keeps the process alive
     });

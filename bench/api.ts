@@ -68,7 +68,7 @@ interface SubjectRun {
   rows: Map<string, Summary>;
   /** Resident memory right after its rows. */
   rss: number;
-  /** …and after --settle idle seconds (V8 shrinks a heap grown under load only once the load is over). */
+  /** …and after --settle idle seconds (a heap grown under load is given back only once the server is idle). */
   settledRss?: number;
   /** Longest wait for the server to become idle between rows (ms). */
   maxIdleWait: number;

@@ -18,7 +18,8 @@ export const USAGE = `usage: npm run bench:api -- [--duration 10] [--connections
     --vendor NAME  the organization of the footprint question
     --soak S       then mixed questions at concurrency 10 for S seconds, memory sampled
     --settle S     each server's resident memory right after its rows and again after S idle
-                   seconds (default 15; V8 gives back its grown heap some 10 s after a load; 0: once)
+                   seconds (default 15: our server collects 2 s after a load, src/http/idle-collect.ts;
+                   0: right after only)
   --during-ingest [N]: the acceptance question ("US via Zoom") at each of --connections
   (default 50) while N fresh corpus policies (default ${DEFAULT_DURING_INGEST}, corpus seed --ingest-seed,
   cached in .data/corpus) are ingested at full speed by a separate process, with the response

@@ -9,7 +9,8 @@
 // that stored nothing (the current text again, as a re-crawl mostly finds, or another source's
 // copy) invalidates nothing (IngestResult.changed; the store notifies other processes on the
 // same rule). `invalidate()` bumps a generation and empties the cache, and an answer computed
-// by a request that started before the bump is not stored. Only queries without errors are stored, never mutations.
+// by a request that started before the bump is not stored. Only queries without errors are
+// stored, never mutations.
 //
 // A miss that finds the same question already being answered in this generation waits for
 // that answer instead of computing it again. Without this, during a bulk load (one

@@ -4,10 +4,10 @@
 // heap for ~47 MB live, the process at 194–237 MB resident. Its memory reducer gives the heap
 // back only sometimes (8–10 s after one run, not within 20 s after another), so a quiet server
 // kept the memory of its busiest minute. A full collection compacts only the most fragmented
-// pages, so one gave back part of it (170–202 MB, heap 82–105) and three in a row most (147–159 MB,
-// heap 66–69; scratch runs of three questions on the 2-core machine, 3 s after each). They take
-// a few ms each and run only after requests were served since the last ones, so an idle server
-// is not woken every few seconds.
+// pages, so one gave back part of it (170–202 MB, heap 82–105) and three in a row most (147–161
+// MB, heap 64–71; each question at concurrency 1 then 50 for 5 s, RSS 3 s later, the 2-core
+// machine; docs/BENCHMARKS.md, "night"). They take 2–25 ms each and run only after requests
+// were served since the last ones, so an idle server is not woken every few seconds.
 import type { EventEmitter } from 'node:events';
 
 /** How long the server must have been without a request before it collects. */

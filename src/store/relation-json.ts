@@ -106,7 +106,7 @@ function relationSql(model: string, alias: string, f: Field, sel: Selection, ali
   // a cursor, distinct, a relation count beneath: Prisma's to answer
   if (sel !== true && Object.keys(sel).some((k) => !RELATION_KEYS.has(k))) return null;
   const a = `r${++aliases.n}`;
-  const targetId = target.find((x) => x.isId)?.name;
+  const targetId = idFieldOf(f.type);
   if (!f.isList) {
     // to-one: this row holds the foreign key to the target's id
     if (f.relationFromFields?.length !== 1 || !targetId || (sel !== true && (sel.orderBy || sel.where || sel.take != null || sel.skip != null))) return null;
@@ -120,9 +120,8 @@ function relationSql(model: string, alias: string, f: Field, sel: Selection, ali
     return obj && `(SELECT ${obj} FROM ${q(f.type)} ${a} WHERE ${a}.${q(targetId)} = ${fk})`;
   }
   // to-many: the target holds the foreign key to this row's id
-  const back = target.find((x) => x.kind === 'object' && x.relationName === f.relationName && x.type === model && x.relationFromFields?.length === 1);
-  const ownId = MODELS[model].fields.find((x) => x.isId)?.name;
-  if (!back || !ownId) return null;
+  const link = listLinkSql(model, alias, f, a);
+  if (!link) return null;
   const spec = sel === true ? {} : sel;
   const order = orderSql(a, f.type, spec.orderBy);
   const where = whereSql(f.type, a, spec.where, aliases);
@@ -131,7 +130,7 @@ function relationSql(model: string, alias: string, f: Field, sel: Selection, ali
   const obj = objectSql(f.type, a, sel === true ? true : { ...(sel.select ? { select: sel.select } : {}), ...(sel.include ? { include: sel.include } : {}) }, aliases);
   if (!obj) return null;
   const orderBy = order.length ? ` ORDER BY ${order.join(', ')}` : '';
-  const rows = `${q(f.type)} ${a} WHERE ${[`${a}.${q(back.relationFromFields![0])} = ${alias}.${q(ownId)}`, ...where].join(' AND ')}`;
+  const rows = `${q(f.type)} ${a} WHERE ${[link, ...where].join(' AND ')}`;
   // a page is cut before aggregating: the rows in order, LIMIT/OFFSET, then json_agg in that order
   if (page) return `(SELECT coalesce(json_agg(${obj}${orderBy}), '[]'::json) FROM (SELECT * FROM ${rows}${orderBy}${page}) ${a})`;
   return `(SELECT coalesce(json_agg(${obj}${orderBy}), '[]'::json) FROM ${rows})`;
@@ -147,23 +146,32 @@ function pageSql(take: unknown, skip: unknown): string | null {
 }
 
 /**
+ * The condition joining the rows `a` of list relation `f` to their `model` row `alias` (the
+ * target's foreign key equals this row's id), or null for a relation not linked so.
+ */
+function listLinkSql(model: string, alias: string, f: Field, a: string): string | null {
+  const back = MODELS[f.type]?.fields.find((x) => x.kind === 'object' && x.relationName === f.relationName && x.type === model && x.relationFromFields?.length === 1);
+  const ownId = idFieldOf(model);
+  return back && ownId ? `${a}.${q(back.relationFromFields![0])} = ${alias}.${q(ownId)}` : null;
+}
+
+/**
  * `_count: { select: { relation: true | { where } } }` as a json_build_object of correlated
  * counts (each an index range on the relation's foreign key), or null for another shape.
  */
 function relationCountsSql(model: string, alias: string, value: unknown, aliases: Aliases): string | null {
   const select = (value as { select?: Record<string, unknown> } | null)?.select;
   if (!select || Object.keys(value as object).length !== 1) return null;
-  const ownId = MODELS[model].fields.find((x) => x.isId)?.name;
   const parts: string[] = [];
   for (const [name, spec] of Object.entries(select)) {
     if (!spec) continue;
     const f = MODELS[model].fields.find((x) => x.name === name && x.kind === 'object' && x.isList);
-    const back = f && MODELS[f.type]?.fields.find((x) => x.kind === 'object' && x.relationName === f.relationName && x.type === model && x.relationFromFields?.length === 1);
-    if (!f || !back || !ownId || (spec !== true && Object.keys(spec as object).some((k) => k !== 'where'))) return null;
+    if (!f || (spec !== true && Object.keys(spec as object).some((k) => k !== 'where'))) return null;
     const a = `r${++aliases.n}`;
+    const link = listLinkSql(model, alias, f, a);
     const where = whereSql(f.type, a, spec === true ? undefined : (spec as { where?: unknown }).where, aliases);
-    if (where == null) return null;
-    parts.push(`'${name}', (SELECT count(*) FROM ${q(f.type)} ${a} WHERE ${[`${a}.${q(back.relationFromFields![0])} = ${alias}.${q(ownId)}`, ...where].join(' AND ')})::int`);
+    if (!link || where == null) return null;
+    parts.push(`'${name}', (SELECT count(*) FROM ${q(f.type)} ${a} WHERE ${[link, ...where].join(' AND ')})::int`);
   }
   return `json_build_object(${parts.join(', ')})`;
 }
@@ -183,7 +191,7 @@ function whereSql(model: string, alias: string, where: unknown, aliases: Aliases
     const f = MODELS[model]?.fields.find((x) => x.name === name);
     if (!f) return null;
     if (f.kind === 'object') {
-      const targetId = MODELS[f.type]?.fields.find((x) => x.isId)?.name;
+      const targetId = idFieldOf(f.type);
       if (f.isList || f.relationFromFields?.length !== 1 || !targetId || value === null || typeof value !== 'object') return null;
       const a = `r${++aliases.n}`;
       const inner = whereSql(f.type, a, value, aliases);

@@ -78,11 +78,11 @@ export function transferHitsSql(f: TransferFilter, ids: FilterIds | null, params
   const select = (extra: string[]) => `SELECT ${HIT_COLUMNS} FROM "Transfer" t WHERE ${[...where, ...extra].join(' AND ') || 'true'}`;
   if (!f.service) return select([]);
 
-  const { services: s, vendors: v } = ids ?? { services: [], vendors: [], brands: [] };
+  const { services: s, vendors: v, brands: allBrands } = ids ?? { services: [], vendors: [], brands: [] };
   // a brand entity that is also a vendor of the name is the vendor's ways' (the brand's way
   // excludes vendors): only the others make a way of their own, often none
   const vendorIds = new Set(v);
-  const b = (ids?.brands ?? []).filter((id) => !vendorIds.has(id));
+  const b = allBrands.filter((id) => !vendorIds.has(id));
   const services = s.length ? params.add(s) + '::text[]' : '';
   const vendors = v.length ? params.add(v) + '::text[]' : '';
   const brands = b.length ? params.add(b) + '::text[]' : '';

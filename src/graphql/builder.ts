@@ -4,6 +4,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import PlannedRowsPlugin from './planned-rows-plugin.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ReadSql } from '../db.js';
 import type PrismaTypes from '../generated/pothos-types.js';
@@ -30,7 +31,8 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, PrismaPlugin],
+  // plannedRows just before prisma, so its shortcut skips the prisma plugin's wrapper only
+  plugins: [ErrorsPlugin, RelayPlugin, PlannedRowsPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   relay: { clientMutationId: 'omit', cursorType: 'String' },
   prisma: {

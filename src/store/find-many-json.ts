@@ -3,7 +3,7 @@
 // pages and their counts included), where Prisma sends a statement per relation level and
 // rebuilds the rows in JavaScript. null for anything else: the caller asks Prisma.
 import type { ReadSql } from '../db.js';
-import { countSql, findManySql, jsonValue, reviveDates, type FindManyArgs } from './relation-json.js';
+import { countSql, findManySql, jsonValue, adoptPlannedRow, type FindManyArgs } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
 
 /** The rows `findMany(args)` on `model` returns, or null when the arguments are not translated. */
@@ -13,7 +13,7 @@ export async function findManyJson(read: ReadSql, model: string, args: FindManyA
   if (!sql) return null;
   const [{ rows }] = await read<{ rows: unknown }>(sql, params.values);
   const list = jsonValue<Record<string, unknown>[]>(rows);
-  for (const r of list) reviveDates(model, r);
+  for (const r of list) adoptPlannedRow(model, r);
   return list;
 }
 

@@ -271,15 +271,46 @@ function orderSql(alias: string, model: string, orderBy: unknown): string[] | nu
   return out;
 }
 
+/** Per model, the fields a row walk visits: relations (to recurse into) and DateTime scalars. */
+const WALKED = new Map<string, Field[]>();
+function walkedFields(model: string): Field[] {
+  let fields = WALKED.get(model);
+  if (!fields) WALKED.set(model, (fields = MODELS[model].fields.filter((f) => f.kind === 'object' || f.type === 'DateTime')));
+  return fields;
+}
+
+/** Rows (and the objects nested in them) built by this module from a Pothos selection tree. */
+const PLANNED = new WeakSet<object>();
+
+/**
+ * Whether `row` came from a statement built from the Pothos selection of the field resolving it
+ * (adoptPlannedRow): every relation and column that selection reads is on it, so a relation field
+ * can answer from it without asking Pothos which plan loaded it.
+ */
+export function isPlannedRow(row: unknown): boolean {
+  return typeof row === 'object' && row !== null && PLANNED.has(row);
+}
+
 /** DateTime fields of `model` (and of included relations) turned back from JSON strings into Dates, in place. */
 export function reviveDates(model: string, row: Record<string, unknown> | null): void {
+  walkRow(model, row, false);
+}
+
+/** reviveDates for a row built from a Pothos selection, recording it and its nested rows as planned (isPlannedRow). */
+export function adoptPlannedRow(model: string, row: Record<string, unknown> | null): void {
+  walkRow(model, row, true);
+}
+
+function walkRow(model: string, row: Record<string, unknown> | null, planned: boolean): void {
   if (!row) return;
-  for (const f of MODELS[model].fields) {
+  if (planned) PLANNED.add(row);
+  for (const f of walkedFields(model)) {
     const v = row[f.name];
     if (v == null) continue;
     if (f.kind === 'object') {
-      for (const r of f.isList ? (v as Record<string, unknown>[]) : [v as Record<string, unknown>]) reviveDates(f.type, r);
-    } else if (f.type === 'DateTime' && typeof v === 'string') {
+      if (f.isList) for (const r of v as Record<string, unknown>[]) walkRow(f.type, r, planned);
+      else walkRow(f.type, v as Record<string, unknown>, planned);
+    } else if (typeof v === 'string') {
       // timestamp(3) without time zone holds UTC (Prisma's convention)
       row[f.name] = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
     }

@@ -2,7 +2,7 @@
 // one statement through Db.read — for a list whose items each name a row by id (the dashboard's
 // top vendors, its countries), which Prisma would load with a statement of its own per list.
 import type { ReadSql } from '../db.js';
-import { idFieldOf, jsonValue, reviveDates, toJsonSql } from './relation-json.js';
+import { idFieldOf, jsonValue, adoptPlannedRow, toJsonSql } from './relation-json.js';
 
 /** A Prisma `select`/`include` tree as Pothos hands it to a prismaField resolver. */
 export type RowQuery = { select?: Record<string, unknown>; include?: Record<string, unknown> };
@@ -20,7 +20,7 @@ export async function rowsById(read: ReadSql, model: string, query: RowQuery, id
   const byId = new Map<string, Record<string, unknown>>();
   for (const { row: value } of found) {
     const r = jsonValue<Record<string, unknown>>(value);
-    reviveDates(model, r);
+    adoptPlannedRow(model, r);
     byId.set(String(r[id]), r);
   }
   return byId;

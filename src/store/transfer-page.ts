@@ -5,7 +5,7 @@
 // statement for the ids, then Prisma loads those rows.
 import type { Db, ReadSql } from '../db.js';
 import type { TransferFilter } from './queries.js';
-import { jsonValue, reviveDates, toJsonSql } from './relation-json.js';
+import { jsonValue, adoptPlannedRow, toJsonSql } from './relation-json.js';
 import { SqlParams } from './sql-params.js';
 import { resolveFilterIds, transferHitsSql, type FilterIds } from './transfer-hits.js';
 
@@ -60,7 +60,7 @@ SELECT ${opts.count ? '(SELECT count(*) FROM hit)::int' : 'NULL::int'} AS total,
   const [result] = await read<{ total: number | null; rows: unknown }>(sql, params.values);
   const list = jsonValue<unknown[]>(result.rows);
   if (row) {
-    for (const r of list as Record<string, unknown>[]) reviveDates('Transfer', r);
+    for (const r of list as Record<string, unknown>[]) adoptPlannedRow('Transfer', r);
     return { rows: list as Record<string, unknown>[], total: result.total };
   }
   // a selection relation-json.ts does not translate: Prisma loads the page's rows by id

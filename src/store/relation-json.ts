@@ -279,8 +279,11 @@ function walkedFields(model: string): Field[] {
   return fields;
 }
 
-/** Rows (and the objects nested in them) built by this module from a Pothos selection tree. */
-const PLANNED = new WeakSet<object>();
+/**
+ * Set on rows (and the objects nested in them) built by this module from a Pothos selection tree.
+ * A symbol key stays out of JSON and Object.keys; a WeakSet cost twice the whole walk.
+ */
+const PLANNED = Symbol('planned row');
 
 /**
  * Whether `row` came from a statement built from the Pothos selection of the field resolving it
@@ -288,7 +291,7 @@ const PLANNED = new WeakSet<object>();
  * can answer from it without asking Pothos which plan loaded it.
  */
 export function isPlannedRow(row: unknown): boolean {
-  return typeof row === 'object' && row !== null && PLANNED.has(row);
+  return typeof row === 'object' && row !== null && (row as { [PLANNED]?: true })[PLANNED] === true;
 }
 
 /** DateTime fields of `model` (and of included relations) turned back from JSON strings into Dates, in place. */
@@ -303,7 +306,7 @@ export function adoptPlannedRow(model: string, row: Record<string, unknown> | nu
 
 function walkRow(model: string, row: Record<string, unknown> | null, planned: boolean): void {
   if (!row) return;
-  if (planned) PLANNED.add(row);
+  if (planned) (row as { [PLANNED]?: true })[PLANNED] = true;
   for (const f of walkedFields(model)) {
     const v = row[f.name];
     if (v == null) continue;

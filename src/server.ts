@@ -9,6 +9,7 @@ import type { Context } from './graphql/builder.js';
 import type { Db } from './db.js';
 import type { TraversalBackend } from './traversal/types.js';
 import type { IngestInputOptions } from './store/ingest-input.js';
+import { createFilterIdsMemo, type FilterIdsMemo } from './store/filter-ids-memo.js';
 import { limitPlugins, type QueryLimits } from './graphql/limits.js';
 import { noStorePlugin } from './graphql/no-store.js';
 import { createWriteLimiter } from './graphql/auth.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   responseCache?: ResponseCacheOptions | false;
   /** Answers dataPaths, subprocessorChain, sharedVendors and exposure; default SQL on the primary database. */
   traversal?: TraversalBackend;
+  /** Keeps the transfer filters' names as ids between requests, cleared with the response cache (startServer makes one, except under NODE_ENV=test); absent: resolved per request. */
+  filterIds?: FilterIdsMemo;
 }
 
 /** The Yoga app; `graphChanged` is called after every ingestPolicy (the response cache's invalidation). */
@@ -70,6 +73,7 @@ export function createApp(db: Db, opts: AppOptions = {}, graphChanged?: () => vo
         caller: () => (caller ??= authenticate(db.prisma, request.headers.get('authorization'))),
         writeLimiter,
         traversal: opts.traversal,
+        filterIds: opts.filterIds,
       };
     },
     logging: process.env.NODE_ENV === 'test' ? 'warn' : 'info',
@@ -80,7 +84,7 @@ export interface Running {
   server: Server;
   url: string;
   port: number;
-  /** Drops every cached answer (the graph changed elsewhere). */
+  /** Drops every cached answer and name look-up (the graph changed elsewhere). */
   invalidateCache(): void;
   /** The response cache's hit and miss counts; null when it is off. */
   cacheStats(): ResponseCacheStats | null;
@@ -98,7 +102,14 @@ export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string
 export async function startServer(db: Db, port: number, opts: AppOptions & { host?: string } = {}): Promise<Running> {
   const cacheOptions = opts.responseCache ?? responseCacheOptionsFromEnv();
   const cache = cacheOptions ? createResponseCache(cacheOptions) : null;
-  const yoga = createApp(db, opts, cache?.invalidate);
+  // off under test as the response cache is: tests write to the database behind the server's back
+  const filterIds = opts.filterIds ?? (process.env.NODE_ENV === 'test' ? undefined : createFilterIdsMemo());
+  // what an ingest here, or another process's notification, makes stale
+  const graphChanged = () => {
+    filterIds?.clear();
+    cache?.invalidate();
+  };
+  const yoga = createApp(db, { ...opts, filterIds }, graphChanged);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const graphiqlOn = graphiqlEnabled(opts);
   const readsRequireKey = opts.readsRequireKey ?? process.env.READS_REQUIRE_KEY === '1';
@@ -142,7 +153,7 @@ export async function startServer(db: Db, port: number, opts: AppOptions & { hos
     server,
     port: actual,
     url: `http://${shown}:${actual}/graphql`,
-    invalidateCache: () => cache?.invalidate(),
+    invalidateCache: graphChanged,
     cacheStats: () => cache?.stats() ?? null,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -9,6 +9,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { ReadSql } from '../db.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
+import type { FilterIdsMemo } from '../store/filter-ids-memo.js';
 import type { IngestInputOptions } from '../store/ingest-input.js';
 import type { AuthContext } from './auth.js';
 import type { TraversalBackend } from '../traversal/types.js';
@@ -21,6 +22,8 @@ export interface Context extends AuthContext {
   ingestOptions?: IngestInputOptions;
   /** Called after an ingestion through the API (invalidates the response cache). */
   graphChanged?: () => void;
+  /** The transfer filters' names as ids, kept between requests until the graph changes; resolved per request when absent. */
+  filterIds?: FilterIdsMemo;
   /** Answers the traversal questions (Cypher when Neo4j is configured); SQL when absent. */
   traversal?: TraversalBackend;
 }

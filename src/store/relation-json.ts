@@ -281,7 +281,7 @@ function walkedFields(model: string): Field[] {
 
 /**
  * Set on rows (and the objects nested in them) built by this module from a Pothos selection tree.
- * A symbol key stays out of JSON and Object.keys; a WeakSet cost twice the whole walk.
+ * A symbol key stays out of JSON and Object.keys; a WeakSet cost three times the whole walk.
  */
 const PLANNED = Symbol('planned row');
 
@@ -306,7 +306,8 @@ export function adoptPlannedRow(model: string, row: Record<string, unknown> | nu
 
 function walkRow(model: string, row: Record<string, unknown> | null, planned: boolean): void {
   if (!row) return;
-  if (planned) (row as { [PLANNED]?: true })[PLANNED] = true;
+  // not enumerable: a copy of the row ({ ...row }) is not planned, and comparisons do not see it
+  if (planned) Object.defineProperty(row, PLANNED, { value: true });
   for (const f of walkedFields(model)) {
     const v = row[f.name];
     if (v == null) continue;

@@ -61,8 +61,9 @@ export const TransferFilterInput = builder.inputType('TransferFilter', {
 
 /** The where-clause of a filter, for the backward-page path (Prisma), resolved once per request. */
 const whereOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `transferWhere:${JSON.stringify(filter)}`, () => transferWhere(ctx.prisma, filter));
-/** The filter's names as ids, resolved once per request (the page and totalCount share them). */
-const idsOf = (ctx: Context, filter: TransferFilter) => perRequest(ctx, `filterIds:${JSON.stringify(filter)}`, () => resolveFilterIds(ctx.read, filter));
+/** The filter's names as ids: from the server's memo, else once per request (the page and totalCount share them). */
+const idsOf = (ctx: Context, filter: TransferFilter) =>
+  ctx.filterIds ? ctx.filterIds.get(ctx.read, filter) : perRequest(ctx, `filterIds:${JSON.stringify(filter)}`, () => resolveFilterIds(ctx.read, filter));
 const countKey = (filter: TransferFilter) => `transferCount:${JSON.stringify(filter)}`;
 const WITHOUT_MECHANISM: TransferFilter = { coveredBy: 'NONE' };
 

@@ -7,7 +7,7 @@
 // selection reads leaf fields only (`controller { name }`, `coveredBy`). Anything else, and any
 // row loaded another way, goes through the prisma plugin as before.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import { getNamedType, isLeafType, isObjectType, Kind, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isLeafType, isObjectType, Kind, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { isPlannedRow } from '../store/relation-json.js';
 
 const pluginName = 'plannedRows' as const;
@@ -38,11 +38,12 @@ function computeLeavesOnly({ fieldNodes, returnType }: Pick<GraphQLResolveInfo, 
   if (isLeafType(type)) return true;
   if (!isObjectType(type)) return false;
   const fields = type.getFields();
-  return fieldNodes.every((node) =>
-    (node.selectionSet?.selections ?? []).every(
-      (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || (fields[s.name.value] !== undefined && isLeafType(getNamedType(fields[s.name.value].type)))),
-    ),
-  );
+  const readsLeaf = (s: SelectionNode) => {
+    if (s.kind !== Kind.FIELD) return false;
+    const field = fields[s.name.value];
+    return s.name.value === '__typename' || (field !== undefined && isLeafType(getNamedType(field.type)));
+  };
+  return fieldNodes.every((node) => (node.selectionSet?.selections ?? []).every(readsLeaf));
 }
 
 export class PlannedRowsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {

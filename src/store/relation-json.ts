@@ -272,12 +272,7 @@ function orderSql(alias: string, model: string, orderBy: unknown): string[] | nu
 }
 
 /** Per model, the fields a row walk visits: relations (to recurse into) and DateTime scalars. */
-const WALKED = new Map<string, Field[]>();
-function walkedFields(model: string): Field[] {
-  let fields = WALKED.get(model);
-  if (!fields) WALKED.set(model, (fields = MODELS[model].fields.filter((f) => f.kind === 'object' || f.type === 'DateTime')));
-  return fields;
-}
+const WALKED = new Map(Object.entries(MODELS).map(([model, { fields }]) => [model, fields.filter((f) => f.kind === 'object' || f.type === 'DateTime')]));
 
 /**
  * Set on rows (and the objects nested in them) built by this module from a Pothos selection tree.
@@ -308,7 +303,7 @@ function walkRow(model: string, row: Record<string, unknown> | null, planned: bo
   if (!row) return;
   // a plain assignment: Object.defineProperty (to hide it from a spread) made the walk 5× dearer
   if (planned) (row as { [PLANNED]?: true })[PLANNED] = true;
-  for (const f of walkedFields(model)) {
+  for (const f of WALKED.get(model)!) {
     const v = row[f.name];
     if (v == null) continue;
     if (f.kind === 'object') {

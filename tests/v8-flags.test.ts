@@ -8,14 +8,14 @@ import { serverExecArgv } from '../bench/api/server-process.js';
 
 describe('serverV8Flags', () => {
   it('keeps the query compiler on Liftoff on PostgreSQL only', () => {
-    expect(serverV8Flags('postgres', [])).toEqual(['--liftoff-only', '--heap-growing-percent=100']);
-    expect(serverV8Flags('pglite', [])).toEqual(['--heap-growing-percent=100']);
+    expect(serverV8Flags('postgres', [])).toEqual(['--liftoff-only', '--heap-growing-percent=70']);
+    expect(serverV8Flags('pglite', [])).toEqual(['--heap-growing-percent=70']);
   });
 
   it('leaves a flag given on the command line as it was given', () => {
-    expect(serverV8Flags('postgres', ['--no-liftoff-only'])).toEqual(['--heap-growing-percent=100']);
+    expect(serverV8Flags('postgres', ['--no-liftoff-only'])).toEqual(['--heap-growing-percent=70']);
     expect(serverV8Flags('postgres', ['--heap_growing_percent=30', '--max-old-space-size=512'])).toEqual(['--liftoff-only']);
-    expect(serverV8Flags('pglite', ['--import', 'tsx'])).toEqual(['--heap-growing-percent=100']);
+    expect(serverV8Flags('pglite', ['--import', 'tsx'])).toEqual(['--heap-growing-percent=70']);
   });
 
   it('npm start, npm run serve and the API benchmark start the server with the node flags', () => {

@@ -14,6 +14,7 @@ import { PrismaClient } from './generated/prisma/client.js';
 import { applyMigrations, pendingMigrations } from './store/migrate.js';
 import { lockDataDir } from './store/data-lock.js';
 import { syncCountries } from './store/countries.js';
+import { createStatementNames } from './store/statement-names.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -87,16 +88,24 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
       // the 2-core machine, 50 clients: 10 connections 50 req/s, p99 5.0 s; 3 → 64, 2.5 s; 2 → 58, 1.4 s)
       max: Number(process.env.PG_POOL_MAX) || 4,
       // a statement past the budget is cancelled by the server itself: no query holds a connection for minutes
-      options: [opts.pgSchema ? `-c search_path="${opts.pgSchema}"` : '', `-c statement_timeout=${Number(process.env.STATEMENT_TIMEOUT_MS) || 30_000}`].filter(Boolean).join(' '),
+      // plan_cache_mode: a prepared read is planned for its values each time (src/store/statement-names.ts)
+      options: [
+        opts.pgSchema ? `-c search_path="${opts.pgSchema}"` : '',
+        `-c statement_timeout=${Number(process.env.STATEMENT_TIMEOUT_MS) || 30_000}`,
+        '-c plan_cache_mode=force_custom_plan',
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
     // a connection the server drops while idle: the pool discards it and the next read opens
     // another (without a listener the error would end the process)
     pool.on('error', () => {});
     factory = new PrismaPg(pool, opts.pgSchema ? { schema: opts.pgSchema } : undefined);
     const onQuery = opts.onQuery;
+    const names = createStatementNames();
     read = async <T>(text: string, values: unknown[] = []) => {
       onQuery?.(text);
-      return (await pool.query(text, values)).rows as T[];
+      return (await pool.query({ text, values, name: names.nameFor(text) })).rows as T[];
     };
     closeDriver = () => pool.end();
   } else {

@@ -7,11 +7,12 @@
 //
 //   npm run bench:memory [-- --seconds 20] [--idle 10] [--connections 4] [--port 4000] [-- COMMAND ...]
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { EXAMPLES } from '../src/graphql/examples.js';
 import { machineLine } from './api/machine.js';
 import { markdownTable } from './api/table.js';
+import { processStats } from './proc-stat.js';
 
 const USAGE = `usage: npm run bench:memory [-- --seconds N] [--idle N] [--connections N] [--port N] [-- COMMAND ...]
   starts COMMAND (default: npm start) with PORT set, samples the RSS of its process tree once
@@ -50,8 +51,6 @@ interface ProcSample {
   cpuMs: number;
 }
 
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
 /** `/proc/<pid>/status` fields in kB → MB. */
 function statusMb(status: string, field: string): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
@@ -60,20 +59,9 @@ function statusMb(status: string, field: string): number {
 
 /** The process `root` and its descendants, with their memory, from /proc. */
 function processTree(root: number): ProcSample[] {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      // the command name may contain spaces and parentheses: fields follow the last ')' (state is field 3)
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(d), Number(fields[1]));
-      cpu.set(Number(d), (Number(fields[11]) + Number(fields[12])) * TICK_MS); // utime, stime
-    } catch {
-      // the process ended while we looked
-    }
-  }
+  const stats = processStats();
+  const parent = new Map(stats.map((s) => [s.pid, s.ppid]));
+  const cpu = new Map(stats.map((s) => [s.pid, s.cpuMs]));
   const pids = [root];
   for (let i = 0; i < pids.length; i++) for (const [pid, ppid] of parent) if (ppid === pids[i]) pids.push(pid);
   return pids.flatMap((pid) => {

@@ -1,13 +1,14 @@
 import type { Evidence, Language } from './types.js';
 import type { Segmented } from './segment.js';
 import { startsScanner } from './literalScan.js';
+import { multiScanner, type MultiScanner } from './multiScan.js';
 
-const DE_WORDS = /\b(?:und|der|die|das|wir|ihre|nicht|werden|Daten|mit|für|auf)\b/g;
-const EN_WORDS = /\b(?:and|the|we|your|not|will|data|with|for|on|of)\b/g;
+// German and English function words, counted in one pass
+const LANGUAGE_WORDS = multiScanner([/\b(?:und|der|die|das|wir|ihre|nicht|werden|Daten|mit|für|auf)\b/, /\b(?:and|the|we|your|not|will|data|with|for|on|of)\b/]);
 
 export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, 20000);
-  return (sample.match(DE_WORDS)?.length ?? 0) >= (sample.match(EN_WORDS)?.length ?? 0) ? 'de' : 'en';
+  const [de, en] = LANGUAGE_WORDS.scan(text.slice(0, 20000));
+  return de.length >= en.length ? 'de' : 'en';
 }
 
 /** The vocabulary of a privacy policy, by family: a text must use several families, not one word twice. */
@@ -173,6 +174,10 @@ const PURPOSES: [string, RegExp][] = [
   ['messaging', /Messenger|Telegram|WhatsApp/i],
 ];
 
+// each list read in one pass over a sentence
+const DATA_CATEGORY_SCAN = multiScanner(DATA_CATEGORIES.map(([, re]) => re));
+const PURPOSE_SCAN = multiScanner(PURPOSES.map(([, re]) => re));
+
 const RETENTION = /\b(?:gelöscht|Löschung|Speicherdauer|aufbewahrt|gespeichert)\b[^.]{0,80}\b(?:\d+|zwei|drei|sechs|zwölf)\s+(?:Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden)|\b(?:deleted|retained|stored|retention)\b[^.]{0,80}\b\d+\s+(?:days|weeks|months|years|hours)/i;
 
 /**
@@ -183,11 +188,11 @@ const RETENTION = /\b(?:gelöscht|Löschung|Speicherdauer|aufbewahrt|gespeichert
  * block share it.
  */
 export function sentenceTopics(sentences: readonly { text: string }[]): { dataCategories(indices: number[]): string[]; purposes(indices: number[]): string[]; retention(indices: number[]): string[] } {
-  const reader = (list: [string, RegExp][]) => {
+  const reader = (list: [string, RegExp][], scanner: MultiScanner) => {
     const seen = new Map<number, boolean[]>();
     const of = (i: number) => {
       let hits = seen.get(i);
-      if (!hits) seen.set(i, (hits = list.map(([, re]) => re.test(sentences[i].text))));
+      if (!hits) seen.set(i, (hits = scanner.tests(sentences[i].text)));
       return hits;
     };
     return (indices: number[]) => {
@@ -202,6 +207,6 @@ export function sentenceTopics(sentences: readonly { text: string }[]): { dataCa
     return yes;
   };
   const retention = (indices: number[]) => indices.filter(states).map((i) => sentences[i].text).slice(0, 3);
-  return { dataCategories: reader(DATA_CATEGORIES), purposes: reader(PURPOSES), retention };
+  return { dataCategories: reader(DATA_CATEGORIES, DATA_CATEGORY_SCAN), purposes: reader(PURPOSES, PURPOSE_SCAN), retention };
 }
 

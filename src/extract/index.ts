@@ -122,8 +122,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   }
   for (const e of entities) {
     const own = facts.get(e.id) ?? [];
-    const mentionEvidence = dedupe((mentionsOf.get(e.id) ?? []).map((m) => evidenceOf(sentenceAt(m.start))));
-    if (!mentionEvidence.length) continue;
+    const named = mentionsOf.get(e.id);
+    if (!named) continue;
+    const mentionEvidence = dedupe(named.map((m) => evidenceOf(sentenceAt(m.start))));
     // a service the catalog knows cannot be self-hosted ("Stripe … nie auf unseren Servern") is no self-hosted tool, whatever a nearby sentence says of servers
     const decided = decideRole(e, own, evidenceOf, e.vendor && !e.vendor.selfHostable ? ['self_hosted'] : []);
     // software the text presents as open source or as its own instance, named without any provider
@@ -132,6 +133,10 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     const selfHosted = decided.role === 'unspecified' && e.brandOnly && !!e.vendor?.selfHostable && !provided && presentedAsOwnInstallation(mentionEvidence.map((m) => m.quote));
     const { role, roleEvidence } = selfHosted ? { ...decided, role: 'self_hosted' as Role } : decided;
     const parent = affiliations.parents.get(e.id);
+    // built by push, so every list has the same elements kind: a list from `map` of no facts has
+    // another, and each such list sent the readers below, inlined, back to unoptimized code
+    const ownSentences: number[] = [];
+    for (const x of own) ownSentences.push(x.i);
     recipients.push({
       name: e.name,
       aliases: [...e.aliases].filter((a) => a !== e.name),
@@ -142,10 +147,10 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
       country: e.seat ?? (e.brandOnly && role !== 'self_hosted' ? brandSeat(e.vendor) : null),
       role,
       roleEvidence,
-      purposes: topics.purposes(own.map((x) => x.i)),
-      dataCategories: topics.dataCategories(own.map((x) => x.i)),
-      legalBases: legalBases(own.map((x) => x.i)),
-      retention: topics.retention(own.map((x) => x.i)),
+      purposes: topics.purposes(ownSentences),
+      dataCategories: topics.dataCategories(ownSentences),
+      legalBases: legalBases(ownSentences),
+      retention: topics.retention(ownSentences),
       processingLocations: role === 'self_hosted' ? [] : processingLocations(own),
       transfers: role === 'self_hosted' ? [] : decideTransfers(e, own, evidenceOf),
       subprocessors: subprocessors.get(e.id) ?? [],
@@ -322,5 +327,7 @@ function locationReader(seg: Segmented, countries: CountryMention[], evidenceOf:
 
 function dedupe(evidence: Evidence[]): Evidence[] {
   const seen = new Set<number>();
-  return evidence.filter((e) => !seen.has(e.start) && seen.add(e.start));
+  const out: Evidence[] = [];
+  for (const e of evidence) if (!seen.has(e.start)) seen.add(e.start), out.push(e);
+  return out;
 }

@@ -196,8 +196,9 @@ export function sentenceTopics(sentences: readonly { text: string }[]): { dataCa
       return hits;
     };
     return (indices: number[]) => {
-      const all = indices.map(of);
-      return list.filter((_, k) => all.some((hits) => hits[k])).map(([name]) => name);
+      const names: string[] = [];
+      for (let k = 0; k < list.length; k++) if (indices.some((i) => of(i)[k])) names.push(list[k][0]);
+      return names;
     };
   };
   const statesRetention = new Map<number, boolean>();
@@ -206,7 +207,11 @@ export function sentenceTopics(sentences: readonly { text: string }[]): { dataCa
     if (yes === undefined) statesRetention.set(i, (yes = RETENTION.test(sentences[i].text)));
     return yes;
   };
-  const retention = (indices: number[]) => indices.filter(states).map((i) => sentences[i].text).slice(0, 3);
+  const retention = (indices: number[]) => {
+    const out: string[] = [];
+    for (const i of indices) if (out.length < 3 && states(i)) out.push(sentences[i].text);
+    return out;
+  };
   return { dataCategories: reader(DATA_CATEGORIES, DATA_CATEGORY_SCAN), purposes: reader(PURPOSES, PURPOSE_SCAN), retention };
 }
 

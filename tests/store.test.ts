@@ -62,6 +62,22 @@ describe.each(ENGINES)('store on $name', (engine) => {
     expect(loc.evidence).toHaveLength(1);
   });
 
+  it('indexes evidence per edge kind only where a row cites such an edge, and a cascade from the edge reads that index', async () => {
+    const edges = ['engagementId', 'transferId', 'subprocessorLinkId', 'parentLinkId', 'processingLocationId', 'clauseId'];
+    const defs = await db.prisma.$queryRawUnsafe<{ indexname: string; indexdef: string }[]>(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Evidence'`);
+    for (const col of edges) expect(defs.find((d) => d.indexname === `Evidence_${col}_idx`)?.indexdef, col).toContain(`WHERE ("${col}" IS NOT NULL)`);
+    // the statement PostgreSQL's ON DELETE CASCADE runs, planned for any value as a cascade is
+    const plan = await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      await tx.$executeRawUnsafe('SET LOCAL plan_cache_mode = force_generic_plan');
+      await tx.$executeRawUnsafe(`PREPARE cascade_from_transfer(text) AS DELETE FROM ONLY "Evidence" WHERE "transferId" = $1`);
+      const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN EXECUTE cascade_from_transfer('t')`);
+      await tx.$executeRawUnsafe('DEALLOCATE cascade_from_transfer');
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('Evidence_transferId_idx');
+  });
+
   it('is idempotent: the same text twice gives the same version and no new rows', async () => {
     const g = zoomPolicy('idem.txt', 'Idem AG');
     const a = await ingestGraph(db.prisma, g);

@@ -325,6 +325,7 @@ function locationReader(seg: Segmented, countries: CountryMention[], evidenceOf:
   };
 }
 
+/** The evidence, first of each sentence (a loop: `filter`, inlined into extractPolicy, deoptimized it on lists of another elements kind). */
 function dedupe(evidence: Evidence[]): Evidence[] {
   const seen = new Set<number>();
   const out: Evidence[] = [];

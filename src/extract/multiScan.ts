@@ -4,12 +4,13 @@
  * finds them (`scan`).
  *
  * V8 tries a RegExp at every position of the text, so a list of twelve cues read one after
- * another walks the text twelve times. Their union — each cue an alternative, case-insensitive
- * if any cue is — matches at every position where some cue does (case-insensitive matching
- * accepts whatever case-sensitive matching does), and at few others; most positions fail it at
- * once. At each position it matches, the cues themselves, made sticky, decide; the scan then
- * goes on from the next position, so a cue whose match starts inside another's is still seen.
- * A cue's global scan starts looking again where its last match ended: so does its part here.
+ * another walks the text twelve times. Their union — each cue an alternative — matches exactly
+ * where some cue does, and most positions fail it at once. Cues with and without the i flag go
+ * into two unions (with i, a case-sensitive cue's `(?!b)` or `[^b]` would also refuse "B"), read
+ * side by side in position order. At each position a union matches, the cues themselves, made
+ * sticky, decide; the scan then goes on from the next position, so a cue whose match starts
+ * inside another's is still seen. A cue's global scan starts looking again where its last match
+ * ended: so does its part here.
  *
  * The cues must share their u flag (a source can mean something else with it), refer to no
  * group (numbers and names would shift in the union) and never match the empty string.
@@ -29,21 +30,29 @@ export function multiScanner(cues: readonly RegExp[]): MultiScanner {
   if (refersToGroup) throw new Error(`a cue scanned with others must not refer to a group: ${refersToGroup.source.slice(0, 60)}`);
   const shared = (flag: string) => (cues.some((re) => re.flags.includes(flag)) ? flag : '');
   for (const flag of ['m', 's']) if (shared(flag) && !cues.every((re) => re.flags.includes(flag))) throw new Error(`cues scanned together must share the ${flag} flag`);
-  const union = new RegExp(cues.map((re) => `(?:${re.source})`).join('|'), `g${shared('i')}${shared('u')}${shared('m')}${shared('s')}`);
+  const flags = `g${shared('u')}${shared('m')}${shared('s')}`;
+  const unions = [false, true].flatMap((caseless) => {
+    const sources = cues.filter((re) => re.flags.includes('i') === caseless).map((re) => `(?:${re.source})`);
+    return sources.length ? [new RegExp(sources.join('|'), caseless ? `${flags}i` : flags)] : [];
+  });
   const sticky = cues.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, '') + 'y'));
   // with the u flag a scan never starts inside a surrogate pair
   const next = unicode.has(true)
     ? (text: string, at: number) => at + ((text.charCodeAt(at) & 0xfc00) === 0xd800 && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1)
     : (_text: string, at: number) => at + 1;
+  /** Where `union` next matches from `from` on (Infinity: nowhere). */
+  const nextMatch = (union: RegExp, text: string, from: number) => {
+    union.lastIndex = from;
+    return union.exec(text)?.index ?? Infinity;
+  };
 
   /** Calls `visit(k, match)` for each cue's matches in order; `visit` returns whether cue k still wants matches. */
   const walk = (text: string, visit: (k: number, m: RegExpExecArray) => boolean) => {
     const wanted = cues.map(() => true);
     const resumeAt = cues.map(() => 0); // where cue k's own scan would look next
     let left = cues.length;
-    union.lastIndex = 0;
-    for (let u: RegExpExecArray | null; left && (u = union.exec(text)); ) {
-      const at = u.index;
+    const ahead = unions.map((union) => nextMatch(union, text, 0)); // each union's next position
+    for (let at = Math.min(...ahead); left && at < Infinity; at = Math.min(...ahead)) {
       for (let k = 0; k < cues.length; k++) {
         if (!wanted[k] || at < resumeAt[k]) continue;
         const re = sticky[k];
@@ -57,7 +66,9 @@ export function multiScanner(cues: readonly RegExp[]): MultiScanner {
           left--;
         }
       }
-      union.lastIndex = next(text, at);
+      unions.forEach((union, j) => {
+        if (ahead[j] === at) ahead[j] = nextMatch(union, text, next(text, at));
+      });
     }
   };
 

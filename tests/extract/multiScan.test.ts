@@ -40,6 +40,11 @@ describe('multiScanner', () => {
     }
   });
 
+  it('keeps a case-sensitive cue apart from case-insensitive ones (its look-ahead and negated class refuse no other case)', () => {
+    expect(together([/a(?!b)/, /x/i], 'aB')).toEqual([[[0, 'a']], []]);
+    expect(multiScanner([/a[^b]/, /x/i]).tests('aB')).toEqual([true, false]);
+  });
+
   it('never starts inside a surrogate pair under the u flag', () => {
     expect(together([/\uDE00/u, /x/u], '😀x')).toEqual([[], [[2, 'x']]]);
   });

@@ -228,10 +228,12 @@ function candidatesOf(text: string, seg: Segmented): Candidate[] {
   const lines = linesOf(text);
   const hinted = hintsPerLine(text, lines);
   const out: Candidate[] = [];
-  const add = (li: number, from: number, weight: number, at: number, legalName = false) => {
+  /** Whether the block after `from` names a plausible controller (and is now a candidate). */
+  const add = (li: number, from: number, weight: number, at: number, legalName = false): boolean => {
     const block = parseBlock(blockItems(lines, li, from));
-    if (!block || !plausibleName(block.name, block) || (legalName && !legalFormOf(block.name))) return;
+    if (!block || !plausibleName(block.name, block) || (legalName && !legalFormOf(block.name))) return false;
     out.push({ block: { ...block, name: nominative(block.name, text.slice(Math.max(0, from - 12), from)) }, weight, at });
+    return true;
   };
   lines.forEach((line, li) => {
     const t = line.text;
@@ -245,10 +247,12 @@ function candidatesOf(text: string, seg: Segmented): Candidate[] {
       if (!DPO.test(t)) add(li, line.start + t.length, Weight.Statement, line.start);
       return;
     }
+    // A label whose value names nobody is no label: "Verantwortlich für … ist die X GmbH. E-Mail: …"
+    // reads as one up to the contact's colon; the line's statement still names the controller.
     const label = LABEL.exec(t);
-    if (label && !NOT_CONTROLLER_CONTEXT.test(label[0]) && !DPO.test(label[0])) return add(li, line.start + label[0].length, Weight.Statement, line.start);
+    if (label && !NOT_CONTROLLER_CONTEXT.test(label[0]) && !DPO.test(label[0]) && add(li, line.start + label[0].length, Weight.Statement, line.start)) return;
     const imprint = IMPRINT_LABEL.exec(t);
-    if (imprint) return add(li, line.start + imprint[0].length, Weight.Imprint, line.start);
+    if (imprint && add(li, line.start + imprint[0].length, Weight.Imprint, line.start)) return;
     for (const [k, { re, weight, legalName }] of STATEMENTS.entries()) {
       if (!(hinted[li] & HINT_BITS[k])) continue;
       const m = re.exec(t);

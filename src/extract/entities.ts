@@ -330,10 +330,16 @@ export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): b
  * Products and brands of the catalog that the text names as used although it names no legal
  * entity for them ("Diese Website benutzt Matomo"): each becomes a brand-only entity.
  */
-export function brandOnlyEntities(hits: { hit: CatalogHit; used: boolean }[], entities: Entity[], controllerKeys: string[]): Entity[] {
+export function brandOnlyEntities(
+  hits: { hit: CatalogHit; used: boolean }[],
+  entities: Entity[],
+  controllerKeys: string[],
+  /** the entity of the text that makes a vendor's products (ownerOf, or a provider the text introduces) */
+  makerOf: (vendor: Vendor) => Entity | undefined,
+): Entity[] {
   const byVendor = new Map<string, Set<string>>();
   for (const { hit, used } of hits) {
-    if (!used || ownerOf(hit.vendor, entities) || controllerKeys.includes(nameKey(hit.name))) continue;
+    if (!used || makerOf(hit.vendor) || controllerKeys.includes(nameKey(hit.name))) continue;
     if (!byVendor.has(hit.vendor.key)) byVendor.set(hit.vendor.key, new Set());
     byVendor.get(hit.vendor.key)!.add(hit.name);
   }

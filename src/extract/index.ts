@@ -21,6 +21,7 @@ import {
 import { nameKey, nameTokens } from './names.js';
 import { normalizeInput } from './normalize.js';
 import { findOrganizations, type OrgMention } from './organizations.js';
+import { providersInText } from './providers.js';
 import { scopeSentences } from './scope.js';
 import { brandSeat } from './seats.js';
 import { segment, type Segmented } from './segment.js';
@@ -64,8 +65,10 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     e.brandOnly = !candidates.organisations.has(nameKey(e.name));
   }
   const hits = catalogHits.map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) || candidates.covers(hit.start, hit.end) }));
-  entities.push(...brandOnlyEntities(hits, entities, controllerKeys));
-  const mentions = collectMentions(text, entities, orgMentions, hits, (offset) => {
+  const provided = providersInText(text, seg, hits, entities, orgMentions, sentenceAt, (v) => !!ownerOf(v, entities));
+  const makerOf = (v: Vendor) => ownerOf(v, entities) ?? provided.get(v);
+  entities.push(...brandOnlyEntities(hits, entities, controllerKeys, makerOf));
+  const mentions = collectMentions(text, entities, orgMentions, hits, makerOf, (offset) => {
     const s = seg.sentences[sentenceAt(offset)];
     // both tests look at most a few words back: a bounded window keeps a long sentence with many mentions linear
     const before = text.slice(Math.max(s.start, offset - 300), offset);
@@ -229,7 +232,14 @@ const SURFACE_BEFORE = /(?<![\p{L}\d./@-])/uy;
 const SURFACE_AFTER = /(?![\p{L}\d]|\.[a-z])/uy;
 
 /** Every place an entity is named: its legal name, its aliases and brand, its products. */
-function collectMentions(text: string, entities: Entity[], orgMentions: Mention[], hits: { hit: ReturnType<typeof findCatalogHits>[number]; used: boolean }[], isUseAt: (offset: number) => boolean): Mention[] {
+function collectMentions(
+  text: string,
+  entities: Entity[],
+  orgMentions: Mention[],
+  hits: { hit: ReturnType<typeof findCatalogHits>[number]; used: boolean }[],
+  makerOf: (vendor: Vendor) => Entity | undefined,
+  isUseAt: (offset: number) => boolean,
+): Mention[] {
   const out = [...orgMentions];
   const inOrg = spanIndex(orgMentions);
   const surfaces = new Map<string, number>();
@@ -249,7 +259,7 @@ function collectMentions(text: string, entities: Entity[], orgMentions: Mention[
   const starts = new Set(out.map((m) => m.start));
   const owners = new Map<Vendor, Entity | undefined>();
   for (const { hit, used } of hits) {
-    if (!owners.has(hit.vendor)) owners.set(hit.vendor, ownerOf(hit.vendor, entities));
+    if (!owners.has(hit.vendor)) owners.set(hit.vendor, makerOf(hit.vendor));
     const e = owners.get(hit.vendor);
     if (!e || inOrg(hit.start, hit.end)) continue;
     if (used && hit.vendor.services.includes(hit.name)) e.services.add(hit.name);

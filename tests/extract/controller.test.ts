@@ -90,6 +90,13 @@ describe('findController', () => {
     expect(c.address).toBe('Hauptstr. 1, 12345 Ort');
   });
 
+  it('reads the statement when a contact label follows it on the same line', () => {
+    // "Verantwortlich … E-Mail:" looks like a label whose value ("info@…") names nobody
+    const c = controllerOf('Datenschutz\n\nVerantwortlich für die Datenverarbeitung ist die Kranich Logistik GmbH, Teichweg 3, 12345 Ort. E-Mail: post@example.org\n\nHosting\nWir hosten bei der Serverhaus AG.');
+    expect(c.name).toBe('Kranich Logistik GmbH');
+    expect(c.address).toBe('Teichweg 3, 12345 Ort');
+  });
+
   it('turns a weakly inflected leading adjective after "das" into the name', () => {
     expect(controllerOf('Verantwortlich ist das Sächsische Landesamt für Beispiele, Hauptstr. 1, 01067 Dresden.').name).toBe('Sächsisches Landesamt für Beispiele');
   });

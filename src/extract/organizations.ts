@@ -67,6 +67,8 @@ const AFFILIATE_PREFIX = /^(?:tochter|mutter|schwester)\p{Ll}*$/u;
 const ORIGIN_ADJECTIVE = /^\p{Lu}{2,3}-(?:\p{Ll}+(?:isch|sch|ig|iert|ert)(?:e|en|er|es|em)?|basiert(?:e|en|er|es|em)?|based)$/u;
 /** Inflected lower-case adjectives, which a lower-case brand is not: "einer deutschen GmbH", "die neue GmbH". */
 const INFLECTED_ADJECTIVE = /(?:en|em|er|es)$|(?:nd|t|en|ig|ich|sch|al|ell|iv|är|klein|groß|gross|neu|ander)e$/u;
+/** A lower-case word shaped like a verb in the third person singular: "uses", "engages", "nutzt", "verwendet". */
+const VERB_FORM = /^(?!plus$)\p{Ll}{2,}[st]$/u;
 /** Words of a lower-case name at most ("pixel digital gmbh"). */
 const MAX_LOWER = 3;
 
@@ -237,6 +239,10 @@ function walkLeft(tokens: Token[], formEnds: Set<number>): Token[] {
     if (isBoundaryWord(bare, right, kept.length === 0)) break;
     // "unseres Partners Beta GmbH" but "Acme Partners Europe Ltd": after an article the word is the sentence's
     if (AMBIGUOUS_HEAD.has(lower) && kept.length > 0 && STOP.has(tokens[i - 1]?.text.toLowerCase())) break;
+    // "Intercom uses Amazon Web Services, Inc.", "Zoom nutzt Google Cloud EMEA Limited": a verb in
+    // the third person between a capitalised word and the name's words is the sentence's, not the
+    // name's (whose lower-case words are others: "Schafe vorm Fenster UG", "Verein deutscher Ingenieure")
+    if (namedWords > 0 && VERB_FORM.test(bare) && /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '')) break;
     if (!isNamePart(bare) && !/^\p{Ll}+$/u.test(bare)) break;
     kept.unshift({ ...tok, text: bare, end: tok.start + bare.length });
     named++;

@@ -14,6 +14,10 @@ const CASES: [string, string, string[]][] = [
   ['a sister-company compound', 'Die Daten verarbeitet auch die Schwestergesellschaft Morgenrot Services GmbH.', ['Morgenrot Services GmbH']],
   ['a role noun: service provider', 'Zahlungen wickelt unser Zahlungsdienstleister Münzfluss AG ab.', ['Münzfluss AG']],
   ['an English head noun', 'We share it with our US subsidiary Quill Labs Inc. and the parent company Quill Holdings Ltd.', ['Quill Labs Inc.', 'Quill Holdings Ltd.']],
+  ['a verb between a brand and the name (English)', 'For e-mail, Postwind engages Lattice Cloud Services, Inc. as its sub-processor.', ['Lattice Cloud Services, Inc.']],
+  ['a verb between a brand and the name (German)', 'Für den Versand verwendet Postwind die Lattice Cloud EMEA Limited, Irland.', ['Lattice Cloud EMEA Limited']],
+  ['a verb right before the name', 'Der Dienst Postwind nutzt Lattice Cloud GmbH als Hoster.', ['Lattice Cloud GmbH']],
+  ['lower-case words of the name itself', 'Die Tiere vorm Haus UG (haftungsbeschränkt) und der Bund freier Imker e.V. verarbeiten nichts.', ['Tiere vorm Haus UG (haftungsbeschränkt)', 'Bund freier Imker e.V.']],
   ['a lower-case adjective before the name', 'Übermittelt wird an die irische Nimbus Ireland Limited.', ['Nimbus Ireland Limited']],
   // sentence ends
   ['a citation ends its sentence', 'Die Verarbeitung erfolgt nach Art. 28 DSGVO. Orbit Deploy Inc. ist unser Hoster.', ['Orbit Deploy Inc.']],

@@ -299,9 +299,12 @@ function choose(cands: Candidate[]): Candidate | null {
 // Without an introduction: an organisation the text names as the one processing happens for.
 const ON_BEHALF_BEFORE = /\b(?:im Auftrag|on behalf)\s+(?:der|des|von|of)\s+(?:the\s+)?$/i;
 const WE_BEFORE = /(?:^|[.!?]\s)(?:Wir|We),?\s+(?:die|der|das|the)?\s*$/;
-// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)'
-const WE_AFTER = /^,?\s*(?:\([^()\n]{0,60}\)\s*)?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?[„"“']?(?:wir|uns|we|us)\b/i;
-const STAYS_RESPONSIBLE = /^[^.\n]{0,40}?\b(?:ist|bleibt|is|remains)\b[^.\n]{0,60}?\b(?:verantwortlich|Verantwortliche[rn]?|controller)\b/;
+// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)', 'X ("Acme", "we" or "us")'
+const WE_AFTER =
+  /^,?\s*(?:\([^()\n]{0,60}\)\s*)?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?(?:(?:referred to as|bezeichnet als|genannt)\s+)?(?:[„"“'‚‘][^„"“”'‚‘’()\n]{1,40}[“”"'‘’]\s*(?:,|\bor\b|\band\b|\boder\b|\bund\b)\s*(?:(?:or|and|oder|und)\s+)?){0,3}[„"“']?(?:wir|uns|we|us)\b/i;
+// 'X ist verantwortlich', 'X, Hauptstr. 1, 12345 Ort, is the controller': the address may come
+// between (its periods are abbreviations, followed by a digit or lower case)
+const STAYS_RESPONSIBLE = /^(?:[^.\n]|\.(?=\s?[\p{Ll}\d])){0,100}?\b(?:ist|bleibt|is|remains)\b[^.\n]{0,60}?\b(?:verantwortlich|Verantwortliche[rn]?|controller)\b/u;
 const CONDITIONAL = /^(?:Soweit|Sofern|Wenn|Falls|If|When|Where|Insofar)\b|\b(?:nicht|not)\b/i;
 
 function fallback(text: string, seg: Segmented, orgs: OrgMention[]): OrgMention | null {

@@ -86,6 +86,8 @@ function splitLine(line: string, offset: number, at: Omit<Sentence, 'text' | 'st
     const word = /([\p{L}\d.]+)$/u.exec(before)?.[1] ?? '';
     const bare = word.toLowerCase().replace(/^\.+/, '');
     if (m[0] === '.' && (ABBREVIATIONS.has(bare) || /^\d+$/.test(bare) || /^\p{L}$/u.test(bare) || /\.\p{L}$/u.test(bare))) continue;
+    // a street's compound abbreviation before its number: "Hafenstr. 1", "Industriestr. 25a"
+    if (m[0] === '.' && /\p{L}str$/u.test(bare) && /^\s+\d/.test(line.slice(m.index + 1, m.index + 4))) continue;
     push(line, start, m.index + 1, offset, at, out);
     start = m.index + 1;
   }

@@ -97,6 +97,16 @@ describe('findController', () => {
     expect(c.address).toBe('Teichweg 3, 12345 Ort');
   });
 
+  it('reads a name that comes first: its aliases in one parenthesis, or its address before "is the controller"', () => {
+    const quoted = controllerOf('Privacy Policy\n\nFernwood Studio Ltd ("Fernwood", "we" or "us") runs this site. We process personal data as described below.');
+    expect(quoted.name).toBe('Fernwood Studio Ltd');
+    const addressed = controllerOf('Privacy Policy\n\nFernwood Studio Ltd, 4 Mill Lane, Leeds LS1 4AB, United Kingdom, is the controller of your personal data.\n\nWe use a host.');
+    expect(addressed.name).toBe('Fernwood Studio Ltd');
+    expect(addressed.country).toBe('GB');
+    // a vendor that stays responsible for its own processing is still not this policy's controller
+    expect(controllerOf('Privacy Policy\n\nWe embed maps. Kartendienst Nord GmbH, Hafenstr. 1, 20457 Hamburg, is not the controller for our site.').name).toBeNull();
+  });
+
   it('turns a weakly inflected leading adjective after "das" into the name', () => {
     expect(controllerOf('Verantwortlich ist das Sächsische Landesamt für Beispiele, Hauptstr. 1, 01067 Dresden.').name).toBe('Sächsisches Landesamt für Beispiele');
   });

@@ -44,6 +44,11 @@ describe('segment: headings', () => {
     expect(headings('Hosting\n\nHoster GmbH\nIndustriestr. 25\n91710 Gunzenhausen\n\nMehr Text hier.')).toEqual(['Hosting']);
   });
 
+  it('keeps a street abbreviated inside a sentence with its number ("Mühlenstr. 7"), and ends a sentence at "str." before a capital', () => {
+    const texts = segment('Unser Hoster ist die Wolkenbank GmbH, Mühlenstr. 7, 12345 Ort. Sie speichert Daten. Wir wohnen in der Lindenstr. Dort ist es ruhig.').sentences.map((s) => s.text);
+    expect(texts).toEqual(['Unser Hoster ist die Wolkenbank GmbH, Mühlenstr. 7, 12345 Ort.', 'Sie speichert Daten.', 'Wir wohnen in der Lindenstr.', 'Dort ist es ruhig.']);
+  });
+
   it('a "Title:" over prose is a heading, over short lines a list introduction', () => {
     expect(headings('Hosting:\nWir hosten die Seite bei einem externen Anbieter in Deutschland und haben einen Vertrag.')).toEqual(['Hosting']);
     expect(headings('Erhobene Daten:\nIP-Adresse\nBrowser\n\nText folgt hier.')).toEqual([]);

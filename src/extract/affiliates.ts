@@ -239,6 +239,11 @@ function listedSubprocessors(seg: Segmented, mentions: Mention[], sentenceAt: (o
     const cue = SUBPROCESSOR_CUE.exec(s.text);
     if (!cue) continue;
     const cueAt = s.start + cue.index;
+    const named = namedAsSubprocessor(inSentence.filter((m) => m.start < cueAt), s.text.slice(0, cue.index));
+    if (named) {
+      removed.add(named.sub);
+      continue;
+    }
     const owner = inSentence.filter((m) => m.start < cueAt).pop();
     // "Y (Sub-processor via X)" names the owner after the cue: Y's row stays a recipient's
     if (!owner || /\b(?:via|über|through|by|von|of)\s/i.test(s.text.slice(cue.index, cue.index + 40))) continue;
@@ -280,6 +285,8 @@ export function collectSubprocessors(
   const via = /\b(?:via|über|through|by|von|of)\s+(\S+)/i.exec(sentence.slice(cue.index));
   const viaMention = via ? inSentence.find((m) => m.start >= cueAt + via.index && m.start <= cueAt + via.index + via[0].length + 2) : undefined;
   const before = inSentence.filter((m) => m.start < cueAt);
+  const named = namedAsSubprocessor(before, sentence.slice(0, cue.index));
+  if (named) return add(named.owner.entity, entities[named.sub.entity].name, named.sub.entity);
   if (viaMention && before.length) {
     for (const b of before) if (b.entity !== viaMention.entity) add(viaMention.entity, entities[b.entity].name, b.entity);
     return;
@@ -290,6 +297,20 @@ export function collectSubprocessors(
   const afterIds = new Set(after.map((a) => a.entity));
   const owners = before.length ? [before[before.length - 1].entity] : [...sc.block].filter((id) => !afterIds.has(id));
   for (const o of owners) for (const a of after) if (a.entity !== o) add(o, entities[a.entity].name, a.entity);
+}
+
+// "als (weiteren) Unterauftragnehmer", "as a sub-processor", "as its subcontractor": the role of the name right before
+const AS_ROLE = /\b(?:als|as)\s+(?:(?:a|an|its|their|ein(?:en|e)?|seine[nm]?|ihre[nm]?)\s+)?(?:(?:weitere[nm]?|further|own)\s+)?$/i;
+
+/**
+ * "X setzt Y als Unterauftragnehmer ein", "X uses Y in the US as a sub-processor": both named
+ * before the cue, which is the role of the one named last (Y) for the one named before it (X).
+ */
+function namedAsSubprocessor(before: Mention[], textBeforeCue: string): { owner: Mention; sub: Mention } | null {
+  if (!AS_ROLE.test(textBeforeCue) || !before.length) return null;
+  const sub = before[before.length - 1];
+  for (let k = before.length - 2; k >= 0; k--) if (before[k].entity !== sub.entity) return { owner: before[k], sub };
+  return null;
 }
 
 const LIST_MARK = /^(?:[-•*–·▪◦]|\d{1,2}[.)]|[a-z]\))\s*/;

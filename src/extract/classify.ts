@@ -196,16 +196,21 @@ function rangeTest(ranges: [number, number][]): (at: number) => boolean {
   };
 }
 
+/** Words after a country that make it the name of its law or of a transfer instrument from it. */
+const COUNTRY_LAW_AFTER = /^[\s-]?(?:GDPR|DSGVO|Addendum|IDTA\b|International Data Transfer (?:Addendum|Agreement)|Data Protection Act|DPA\b|FADP\b|revDSG\b|DSG\b|Datenschutzgesetz|Extension\b)/;
+
 /**
  * A classifier for one document. `countries` are its country mentions, sorted by offset;
  * `excluded` gets a mention and its index there and says whether it is an address (the
- * recipient's own seat, the controller's), not a destination.
+ * recipient's own seat, the controller's), not a destination. `home` is the controller's country:
+ * "outside the UK and the EEA" in a British policy is any third country, not "other countries
+ * than a named destination".
  *
  * A sentence in a block about several recipients is classified once per recipient, mostly over
  * the same text, so what depends on the text alone (its reading, the roles of a stretch) is
  * remembered for the document's lifetime; what depends on the recipient's part is computed per call.
  */
-export function documentClassifier(countries: CountryMention[]): Classifier {
+export function documentClassifier(countries: CountryMention[], home: string | null = null): Classifier {
   const byStretch = new Map<string, Role[]>();
   const bySentence = new Map<string, SentenceReading>();
   return (sentence, sentenceStart, ranges, excluded) => {
@@ -230,10 +235,14 @@ export function documentClassifier(countries: CountryMention[]): Classifier {
       const c = countries[k];
       if (c.end > sentenceEnd) continue;
       if (!inRanges(c.start) || excluded(c, k) || isEuOrEea(c.code)) continue;
+      // "the UK GDPR", "the UK Addendum", "das Schweizer DSG": the country's law, not a destination
+      if (COUNTRY_LAW_AFTER.test(sentence.slice(c.end - sentenceStart, c.end - sentenceStart + 40))) continue;
       const at = c.start - sentenceStart;
-      const apart = EXCLUDING_BEFORE.test(sentence.slice(Math.max(0, at - 25), at));
+      const outside = EXCLUDING_BEFORE.test(sentence.slice(Math.max(0, at - 25), at));
+      // "outside the UK" in a British policy: some third country, as "outside the EU" is
+      const apart = outside && c.code !== home;
       // "andere Länder außerhalb Kanadas" are set aside, not said to receive data: possible
-      found.push({ country: apart ? null : c.code, at, other: apart, possible: apart || possibleAt(at, c.end - sentenceStart) });
+      found.push({ country: outside ? null : c.code, at, other: apart, possible: apart || possibleAt(at, c.end - sentenceStart) });
     }
     for (const at of r.usCompounds) if (inOwn(at)) found.push({ country: 'US', at, other: false, possible: possibleAt(at, at + 2) });
     const unnamed = r.thirdCountries.find(inOwn);

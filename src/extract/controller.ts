@@ -299,9 +299,10 @@ function choose(cands: Candidate[]): Candidate | null {
 // Without an introduction: an organisation the text names as the one processing happens for.
 const ON_BEHALF_BEFORE = /\b(?:im Auftrag|on behalf)\s+(?:der|des|von|of)\s+(?:the\s+)?$/i;
 const WE_BEFORE = /(?:^|[.!?]\s)(?:Wir|We),?\s+(?:die|der|das|the)?\s*$/;
-// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)', 'X ("Acme", "we" or "us")'
+// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)', 'X ("Acme", "we" or "us")',
+// 'X, a company registered in … (company no. 123) with its office at …, UK ("we")': within the sentence
 const WE_AFTER =
-  /^,?\s*(?:\([^()\n]{0,60}\)\s*)?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?(?:(?:referred to as|bezeichnet als|genannt)\s+)?(?:[„"“'‚‘][^„"“”'‚‘’()\n]{1,40}[“”"'‘’]\s*(?:,|\bor\b|\band\b|\boder\b|\bund\b)\s*(?:(?:or|and|oder|und)\s+)?){0,3}[„"“']?(?:wir|uns|we|us)\b/i;
+  /^(?:[^()\n.]|\.(?=\s?[\p{Ll}\d])|\([^()\n]{0,60}\)){0,240}?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?(?:(?:referred to as|bezeichnet als|genannt)\s+)?(?:[„"“'‚‘][^„"“”'‚‘’()\n]{1,40}[“”"'‘’]\s*(?:,|\bor\b|\band\b|\boder\b|\bund\b)\s*(?:(?:or|and|oder|und)\s+)?){0,3}[„"“']?(?:wir|uns|we|us)\b/iu;
 // 'X ist verantwortlich', 'X, Hauptstr. 1, 12345 Ort, is the controller': the address may come
 // between (its periods are abbreviations, followed by a digit or lower case)
 const STAYS_RESPONSIBLE = /^(?:[^.\n]|\.(?=\s?[\p{Ll}\d])){0,100}?\b(?:ist|bleibt|is|remains)\b[^.\n]{0,60}?\b(?:verantwortlich|Verantwortliche[rn]?|controller)\b/u;
@@ -311,7 +312,7 @@ function fallback(text: string, seg: Segmented, orgs: OrgMention[]): OrgMention 
   const votes = new Map<string, { o: OrgMention; n: number }>();
   for (const o of orgs) {
     const before = text.slice(Math.max(0, o.start - 30), o.start);
-    const after = text.slice(o.end, o.end + 120);
+    const after = text.slice(o.end, o.end + 320);
     const s = seg.sentences[sentenceAt(seg, o.start)];
     const responsible = STAYS_RESPONSIBLE.test(after) && !CONDITIONAL.test(s?.text ?? '');
     if (!ON_BEHALF_BEFORE.test(before) && !WE_BEFORE.test(before) && !WE_AFTER.test(after) && !responsible) continue;

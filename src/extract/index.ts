@@ -101,7 +101,7 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
   const facts = new Map<number, { i: number; f: SentenceFacts; named: boolean; indirect: boolean }[]>();
   const subprocessors = new Map<number, Link[]>();
   const general: number[] = [];
-  const classify = documentClassifier(countries);
+  const classify = documentClassifier(countries, controller.country);
   for (const sc of scopes) {
     const s = seg.sentences[sc.sentence];
     if (sc.general) general.push(sc.sentence);

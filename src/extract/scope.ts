@@ -61,6 +61,7 @@ function within(seg: Segmented, i: number, a: number): boolean {
  * - a plural reference ("alle genannten Anbieter", "these providers") about the recipients of the smallest section above it that names several;
  * - a singular reference ("Das Unternehmen", "The provider") about the recipient named last in its block;
  * - before its block names anyone, a sentence about "the host"/"den Anbieter" about the recipients its section names further on;
+ * - in a list item that named recipients before it, about those;
  * - otherwise about every recipient of its block.
  */
 export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLine: (s: string) => boolean): SentenceScope[] {
@@ -83,6 +84,9 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
   // kept as (set, size) and copied only where a sentence needs it.
   const blockOf: Snapshot[] = [];
   const lastOf: (number | undefined)[] = [];
+  // per list item, the recipients its line named before each sentence ("Email: we use X. Transfers … are covered by …")
+  const itemOf: (Set<number> | undefined)[] = [];
+  let item: { line: number; named: Set<number> } | undefined;
   let block = new Set<number>();
   let opener = { section: 0, named: false };
   let last: number | undefined;
@@ -103,6 +107,10 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
         last = undefined;
       }
     }
+    if (!s.item) item = undefined;
+    else if (item?.line !== s.line) item = { line: s.line, named: new Set() };
+    itemOf.push(item?.named.size ? new Set(item.named) : undefined);
+    if (item) for (const m of named) item.named.add(m.entity);
     named.forEach((m) => block.add(m.entity));
     if (named.length) last = named[named.length - 1].entity;
     // what the block has named so far: a sentence speaks of what came before it
@@ -143,6 +151,8 @@ export function scopeSentences(seg: Segmented, mentions: Mention[], isCountryLin
     else if (SINGULAR_REFERENCE.test(s.text) && lastOf[i] !== undefined) whole([lastOf[i]!]);
     // an empty block: its section has named no one before this sentence, so all it names comes later
     else if (!block.size && REFERENCE_NOUN.test(s.text)) indirect = whole(own[s.section]);
+    // a list item is about what it names: its later sentences speak of that, not of the items above
+    else if (itemOf[i]) whole(itemOf[i]!);
     else whole(block);
     out.push({ sentence: i, targets, block, named: new Set(distinct), general: targets.size === 0, indirect: indirect && targets.size > 0 });
   });

@@ -103,6 +103,8 @@ describe('findController', () => {
     const addressed = controllerOf('Privacy Policy\n\nFernwood Studio Ltd, 4 Mill Lane, Leeds LS1 4AB, United Kingdom, is the controller of your personal data.\n\nWe use a host.');
     expect(addressed.name).toBe('Fernwood Studio Ltd');
     expect(addressed.country).toBe('GB');
+    const described = controllerOf('Privacy Notice\n\nThis notice explains how Fernwood Studio Ltd, a company registered in England and Wales (company no. 01234567) with its registered office at 4 Mill Lane, Leeds LS1 4AB, United Kingdom ("Fernwood", "we"), uses personal data.');
+    expect(described.name).toBe('Fernwood Studio Ltd');
     // a vendor that stays responsible for its own processing is still not this policy's controller
     expect(controllerOf('Privacy Policy\n\nWe embed maps. Kartendienst Nord GmbH, Hafenstr. 1, 20457 Hamburg, is not the controller for our site.').name).toBeNull();
   });

@@ -5,7 +5,7 @@ import type { CountryMention } from './countryMentions.js';
 import { nameKey, nameTokens, stripLegalForm } from './names.js';
 import { namedAsSource } from './candidates.js';
 import { NOT_A_USE } from './cues.js';
-import { addressAfter, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
+import { addressAfter, catalogSeat, citySeat, seatFromName, statedSeat, statedSeatOfName } from './seats.js';
 import { EntityIndex } from './entityIndex.js';
 import { lowerCased, slicesLowerCase } from './lowerCase.js';
 import { memoizeByString } from '../util/memoize.js';
@@ -47,6 +47,7 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
   const entities: Entity[] = [];
   const orgMentions: Mention[] = [];
   const stated = new Map<number, string>();
+  const byCity = new Map<number, string>();
   const index = new EntityIndex<Entity>();
   const isController = (name: string) => {
     const k = nameTokens(name);
@@ -95,6 +96,10 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
       const words = statedSeat(text, o.start, o.end, countries, nextOrg);
       if (words) stated.set(e.id, words);
     }
+    if (!seat?.code && !byCity.has(e.id)) {
+      const city = citySeat(text, o.end, nextOrg);
+      if (city) byCity.set(e.id, city);
+    }
     // "Resend (Plus Five Five, Inc.)": a brand right before the entity in parentheses
     const brand = /(\p{Lu}[\p{L}\d.]+(?: \p{Lu}[\p{L}\d.]+)?) \($/u.exec(text.slice(Math.max(0, o.start - 40), o.start));
     // a numbered heading ("IV. Zoom (Zoom Communications, Inc.)") is not part of the brand
@@ -108,7 +113,9 @@ export function buildEntities(text: string, orgs: OrgMention[], countries: Count
   for (const e of entities) {
     e.vendor ??= [...e.aliases].map((a) => findVendorByName(a)).find(Boolean) ?? null;
     // no address: the seat said in words next to the name or an alias, else the catalog's for exactly this entity
-    e.seat ??= stated.get(e.id) ?? [...e.aliases].map((a) => statedSeatOfName(text, a, countries)).find(Boolean) ?? (e.vendor ? catalogSeat(e.name, e.vendor) : null) ?? seatFromName(e.name);
+    // a city after the name last: a legal form of one country's law outweighs it ("X LLC (Frankfurt)" is
+    // a US company, its parenthesis more likely where its servers stand)
+    e.seat ??= stated.get(e.id) ?? [...e.aliases].map((a) => statedSeatOfName(text, a, countries)).find(Boolean) ?? (e.vendor ? catalogSeat(e.name, e.vendor) : null) ?? seatFromName(e.name) ?? byCity.get(e.id) ?? null;
   }
   return { entities, orgMentions };
 }

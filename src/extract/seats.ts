@@ -1,3 +1,4 @@
+import { CITY_NAMES, countryOfCity } from '../kb/cities.js';
 import { legalFormOf } from '../kb/legalForms.js';
 import { findCountries } from './countryMentions.js';
 import { nameKey } from './names.js';
@@ -113,6 +114,23 @@ export function statedSeatOfName(text: string, name: string, countries: CountryM
     if (seat) return seat;
   }
   return null;
+}
+
+const CITY = CITY_NAMES.map((n) => n.replace(/[.]/g, '\\.')).join('|');
+// "X GmbH, Berlin (Hosting)", "X Ltd., 4 Mill Lane, London", "X AG, 8001 Zürich": a city that is a
+// whole comma part of the address (postcode and district number aside), at most the third
+const CITY_PART = new RegExp(String.raw`^\s?[,(]\s?(?:(?:[^,()\n.;:]|\.(?=\s?[\p{Ll}\d])){1,60},\s?){0,2}(?:[A-Z]{1,2}-)?(?:\d{4,5}\s)?(${CITY})(?:\s\d{1,2})?\s?(?=[,)(\n;]|\.(?:\s|$)|$)`, 'u');
+// "X GmbH mit Sitz in München", "X AG aus Zürich", "X Ltd, based in London"
+const CITY_PHRASE = new RegExp(String.raw`^\s?[,(]?\s?(?:mit (?:Haupt)?[Ss]itz in|aus|ansässig in|(?:headquartered|based|located|registered|incorporated) in)\s(${CITY})(?![\p{L}\d])`, 'u');
+
+/**
+ * The seat a city right after a name says, where no country is named: "X GmbH, Berlin", "X AG aus
+ * Zürich" (src/kb/cities.ts); `limit` is where the next organization begins.
+ */
+export function citySeat(text: string, end: number, limit = Infinity): string | null {
+  const after = text.slice(end, Math.min(end + 140, limit));
+  const m = CITY_PHRASE.exec(after) ?? CITY_PART.exec(after);
+  return m ? countryOfCity(m[1]) : null;
 }
 
 /** The catalog's seat for this legal entity: only where the name is exactly one of the vendor's legal entities. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/kb/vendors.js';
 import { findCountries } from '../../src/extract/countryMentions.js';
-import { addressAfter, brandSeat, catalogSeat, seatFromName, statedSeat, statedSeatOfName } from '../../src/extract/seats.js';
+import { addressAfter, brandSeat, catalogSeat, citySeat, seatFromName, statedSeat, statedSeatOfName } from '../../src/extract/seats.js';
 
 /** The seat of `name` in `text` as the address after it gives it. */
 function addressOf(text: string, name: string, limit?: string) {
@@ -74,6 +74,26 @@ describe('statedSeat', () => {
     addressOf('A Inc.' + ', 12345 Aa'.repeat(20_000), 'A Inc.');
     addressOf('A Inc.' + ' CA'.repeat(40_000), 'A Inc.');
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('citySeat', () => {
+  const cityOf = (text: string, name: string, limit?: string) => citySeat(text, text.indexOf(name) + name.length, limit ? text.indexOf(limit) : Infinity);
+
+  it('reads a city that is a whole part of the address, or that a seat phrase names', () => {
+    expect(cityOf('Wir nutzen die Wolkenbank GmbH, Köln (Hosting).', 'Wolkenbank GmbH')).toBe('DE');
+    expect(cityOf('Druck: Tintenfass AG, Seestrasse 4, 8002 Zürich.', 'Tintenfass AG')).toBe('CH');
+    expect(cityOf('Backups: Blauwal Cloud Ltd., 4 Mill Lane, London', 'Blauwal Cloud Ltd.')).toBe('GB');
+    expect(cityOf('Versand über die Paketfix GmbH aus Wien.', 'Paketfix GmbH')).toBe('AT');
+    expect(cityOf('Relaymail, Inc., based in Denver, sends our mail.', 'Relaymail, Inc.')).toBe('US');
+    expect(cityOf('Die Mühlbach GmbH, Mühlenstr. 7, Frankfurt am Main, druckt.', 'Mühlbach GmbH')).toBe('DE');
+  });
+
+  it('takes no city inside a longer phrase, after the next organization, or one the list does not know', () => {
+    expect(cityOf('Die Serverhaus GmbH, Rechenzentrum Berlin, hostet.', 'Serverhaus GmbH')).toBeNull();
+    expect(cityOf('Die Serverhaus GmbH nutzt Rechenzentren in Berlin.', 'Serverhaus GmbH')).toBeNull();
+    expect(cityOf('Die Serverhaus GmbH und die Kabel AG, Berlin, arbeiten zusammen.', 'Serverhaus GmbH', 'Kabel AG')).toBeNull();
+    expect(cityOf('Die Serverhaus GmbH, Kleinkleckersdorf, hostet.', 'Serverhaus GmbH')).toBeNull();
   });
 });
 

@@ -30,7 +30,11 @@ export type VendorCategory =
 export interface Vendor {
   key: string;
   brand: string;
-  /** Other names a policy may use: former brands, abbreviations. */
+  /**
+   * Other names a policy may use: former brands, abbreviations. Not a common noun ("Messenger",
+   * "Käuferschutz"): German capitalizes every noun, so such a name would find the vendor in a
+   * heading or a sentence about any messenger or any buyer protection.
+   */
   aliases: string[];
   /** Contracting entity for EU customers first, then the (usually US) parent or affiliate. */
   entities: VendorEntity[];
@@ -140,7 +144,7 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'meta-pixel', brand: 'Meta Pixel', aliases: ['Facebook Pixel', 'Facebook Custom Audiences', 'Meta Conversions API', 'Facebook Conversion API'], entities: META, services: ['Meta Pixel', 'Facebook Pixel', 'Custom Audiences', 'Conversions API'], category: 'ads', popularity: 45, dpfCertified: true }),
   vendor({ key: 'instagram', brand: 'Instagram', entities: META, services: ['Instagram'], category: 'social', popularity: 45, parent: 'Meta Platforms, Inc.', dpfCertified: true }),
   vendor({ key: 'whatsapp', brand: 'WhatsApp', aliases: ['WhatsApp Business'], entities: [{ name: 'WhatsApp Ireland Limited', country: 'IE', city: 'Dublin', address: 'Merrion Road, Dublin 4, D04 X2K5' }, { name: 'WhatsApp LLC', country: 'US', city: 'Menlo Park', formerNames: ['WhatsApp Inc.'] }], services: ['WhatsApp', 'WhatsApp Business', 'WhatsApp Business API'], category: 'chat', popularity: 20, parent: 'Meta Platforms, Inc.', dpfCertified: true }),
-  vendor({ key: 'facebook-messenger', brand: 'Facebook Messenger', aliases: ['Messenger'], entities: META, category: 'chat', popularity: 3, dpfCertified: true }),
+  vendor({ key: 'facebook-messenger', brand: 'Facebook Messenger', aliases: ['Meta Messenger'], entities: META, category: 'chat', popularity: 3, dpfCertified: true }),
 
   // Amazon
   vendor({ key: 'aws', brand: 'Amazon Web Services', aliases: ['AWS'], entities: [AWS_LU, AWS_US], services: ['Amazon Web Services', 'Amazon S3', 'Amazon EC2', 'Amazon CloudFront', 'Amazon SES', 'Amazon RDS'], category: 'hosting', popularity: 30, parent: 'Amazon.com, Inc.', dpfCertified: true }),
@@ -415,7 +419,7 @@ export const VENDORS: readonly Vendor[] = [
   vendor({ key: 'join', brand: 'JOIN', entities: [{ name: 'JOIN Solutions AG', country: 'CH', city: 'Zürich' }], category: 'other', popularity: 2 }),
   vendor({ key: 'stepstone', brand: 'StepStone', entities: [{ name: 'StepStone Deutschland GmbH', country: 'DE', city: 'Düsseldorf' }], category: 'other', popularity: 2 }),
   vendor({ key: 'indeed', brand: 'Indeed', entities: [{ name: 'Indeed Ireland Operations Limited', country: 'IE', city: 'Dublin' }], category: 'other', popularity: 2 }),
-  vendor({ key: 'trusted-shops', brand: 'Trusted Shops', aliases: ['Trustbadge'], entities: [{ name: 'Trusted Shops SE', country: 'DE', city: 'Köln', address: 'Subbelrather Str. 15c, 50823 Köln', formerNames: ['Trusted Shops GmbH', 'Trusted Shops AG'] }], services: ['Trusted Shops', 'Trustbadge', 'Käuferschutz'], category: 'other', popularity: 8 }),
+  vendor({ key: 'trusted-shops', brand: 'Trusted Shops', aliases: ['Trustbadge'], entities: [{ name: 'Trusted Shops SE', country: 'DE', city: 'Köln', address: 'Subbelrather Str. 15c, 50823 Köln', formerNames: ['Trusted Shops GmbH', 'Trusted Shops AG'] }], services: ['Trusted Shops', 'Trustbadge', 'Trusted Shops Käuferschutz'], category: 'other', popularity: 8 }),
   vendor({ key: 'trustpilot', brand: 'Trustpilot', entities: [{ name: 'Trustpilot A/S', country: 'DK', city: 'Kopenhagen' }], category: 'other', popularity: 3 }),
   vendor({ key: 'provenexpert', brand: 'ProvenExpert', entities: [{ name: 'Expert Systems AG', country: 'DE', city: 'Berlin' }], category: 'other', popularity: 3 }),
   vendor({ key: 'eventbrite', brand: 'Eventbrite', entities: [{ name: 'Eventbrite, Inc.', country: 'US', city: 'San Francisco' }], category: 'other', popularity: 2, dpfCertified: true }),

@@ -13,7 +13,7 @@ export function looksLikeHtml(text: string): boolean {
   return /<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]/.test(head) || (/<(p|div|h[1-6]|span|br|li)[\s>/]/.test(head) && /<\/(p|div|h[1-6]|span|li)>/.test(text));
 }
 
-/** HTML → plain text with one line per block element; markup, scripts and navigation dropped. */
+/** HTML → plain text with one line per block element, list items as bullets; markup, scripts and navigation dropped. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
   let skipDepth = 0;
@@ -26,6 +26,8 @@ export function htmlToText(html: string): string {
         }
         if (BLOCK.has(name)) out.push('\n');
         if (name === 'td' || name === 'th') out.push(' | ');
+        // a list item stays one, as in a text policy: segmentation reads bullets as items of the list a "…:" opens
+        if (name === 'li') out.push('- ');
       },
       ontext(text) {
         if (!skipDepth) out.push(text);

@@ -45,6 +45,20 @@ describe('input handling', () => {
     expect(g.recipients[0].roleEvidence?.section).toBe('Hosting');
   });
 
+  it('keeps an HTML list a list: the items a role introduction heads share its role', () => {
+    const html = `<html><body><h1>Datenschutz</h1><p>Verantwortlicher ist die Süßwaren Müller GmbH, Gartenstraße 3, 50667 Köln.</p>
+      <h2>Dienstleister</h2><p>Wir arbeiten mit folgenden Auftragsverarbeitern zusammen:</p>
+      <ul><li><b>Hosting:</b> Wolkenhaus GmbH, Hafenweg 1, 20457 Hamburg</li>
+      <li><b>Versand:</b> Relaymail, Inc., Denver, CO 80202, USA. Die Übermittlung in die USA stützt sich auf Standardvertragsklauseln.</li>
+      <li><b>Buchhaltung:</b> Zählwerk GmbH, Domplatz 2, 50667 Köln</li></ul></body></html>`;
+    const g = extractPolicy(html);
+    expect(g.recipients.map((r) => [r.name, r.role, r.transfers.map((t) => t.country)])).toEqual([
+      ['Wolkenhaus GmbH', 'processor', []],
+      ['Relaymail, Inc.', 'processor', ['US']],
+      ['Zählwerk GmbH', 'processor', []],
+    ]);
+  });
+
   it('gives evidence offsets that point at the quoted sentence', () => {
     const g = extractPolicy(readFileSync(new URL('../../seed/002_e5cbb0971f0f1004.txt', import.meta.url)));
     for (const r of g.recipients) for (const e of r.mentions) expect(g.text.slice(e.start, e.end)).toBe(e.quote);

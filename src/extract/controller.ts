@@ -299,10 +299,10 @@ function choose(cands: Candidate[]): Candidate | null {
 // Without an introduction: an organisation the text names as the one processing happens for.
 const ON_BEHALF_BEFORE = /\b(?:im Auftrag|on behalf)\s+(?:der|des|von|of)\s+(?:the\s+)?$/i;
 const WE_BEFORE = /(?:^|[.!?]\s)(?:Wir|We),?\s+(?:die|der|das|the)?\s*$/;
-// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)', 'X ("Acme", "we" or "us")',
+// 'X ("we", "us")', 'X (doing business as Y) ("we")', 'X (nachfolgend „wir“)', 'X ("Acme", "we" or "us")', 'X ("Acme," "we")',
 // 'X, a company registered in … (company no. 123) with its office at …, UK ("we")': within the sentence
 const WE_AFTER =
-  /^(?:[^()\n.]|\.(?=\s?[\p{Ll}\d])|\([^()\n]{0,60}\)){0,240}?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?(?:(?:referred to as|bezeichnet als|genannt)\s+)?(?:[„"“'‚‘][^„"“”'‚‘’()\n]{1,40}[“”"'‘’]\s*(?:,|\bor\b|\band\b|\boder\b|\bund\b)\s*(?:(?:or|and|oder|und)\s+)?){0,3}[„"“']?(?:wir|uns|we|us)\b/iu;
+  /^(?:[^()\n.]|\.(?=\s?[\p{Ll}\d])|\([^()\n]{0,60}\)){0,240}?\(\s*(?:(?:nachfolgend|im Folgenden|hereinafter|hereafter)\s+)?(?:auch\s+)?(?:(?:referred to as|bezeichnet als|genannt)\s+)?(?:[„"“'‚‘][^„"“”'‚‘’()\n]{1,40}[“”"'‘’]\s*(?:,|\bor\b|\band\b|\boder\b|\bund\b)?\s*(?:(?:or|and|oder|und)\s+)?){0,4}[„"“']?(?:wir|uns|we|us)\b/iu;
 // 'X ist verantwortlich', 'X, Hauptstr. 1, 12345 Ort, is the controller': the address may come
 // between (its periods are abbreviations, followed by a digit or lower case)
 const STAYS_RESPONSIBLE = /^(?:[^.\n]|\.(?=\s?[\p{Ll}\d])){0,100}?\b(?:ist|bleibt|is|remains)\b[^.\n]{0,60}?\b(?:verantwortlich|Verantwortliche[rn]?|controller)\b/u;

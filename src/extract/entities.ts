@@ -319,18 +319,50 @@ export function findCatalogHits(text: string): CatalogHit[] {
   return out;
 }
 
-/** A hit that names a product in use, not an example, a denial or a link. */
-export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): boolean {
+/** A hit that an example, a denial, a link or another's infrastructure names, not a use: "kein Google Analytics", "z. B. Google". */
+export function isNotAUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): boolean {
   const s = seg.sentences[sentenceIndex];
   // the cues look a few words back: a bounded window keeps a long sentence with many hits linear
   const before = s.text.slice(Math.max(0, hit.start - s.start - 300), hit.start - s.start);
-  if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before.slice(-200)) || namedAsSource(before.slice(-120))) return false;
+  if (NOT_A_USE.test(before) || /https?:\/\/\S*$|www\.\S*$/.test(before.slice(-200)) || namedAsSource(before.slice(-120))) return true;
   // "in Rechenzentren von AWS": infrastructure of another recipient, a sub-processor rather than a recipient
-  if (/(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before)) return false;
+  return /(?:Rechenzentren|Rechenzentrum|Servern|Infrastruktur|data cent(?:er|re)s?|infrastructure|servers) (?:von|der|des|bei|of|by|from) $/i.test(before);
+}
+
+/** A hit that names a product in use, not an example, a denial or a link. */
+export function isUse(hit: CatalogHit, seg: Segmented, sentenceIndex: number): boolean {
+  if (isNotAUse(hit, seg, sentenceIndex)) return false;
+  const s = seg.sentences[sentenceIndex];
   // (a heading is short: no compacting of a long sentence once per hit)
   const heading = seg.sections[s.section].start === s.start && s.text.length <= hit.end - hit.start + 40 && compact(s.text.replace(/^[\d.\s]+/, '').replace(/:$/, '')) === compact(hit.name);
   const near = s.text.slice(Math.max(0, hit.start - s.start - 60), hit.end - s.start + 40);
   return heading || USE.test(near);
+}
+
+// between two items of one list: "A, B", "A (hosting) und B", "A; B", "A sowie B", "A, and B"
+const LIST_JOIN = /^(?:\s?\([^()\n]{0,60}\))?\s?(?:,|;|&|\bund\b|\band\b|\boder\b|\bor\b|\bsowie\b)\s?(?:(?:und|and|oder|or|sowie)\s)?$/;
+
+/**
+ * Hits listed with a used hit are used too: "such as AWS (hosting), Stripe (payments) and Zendesk
+ * (support)" names a use once, for its whole list. Not where the hit itself is denied or an example
+ * ("kein A oder B"). `used[k]` belongs to `hits[k]`, sorted by start.
+ */
+export function usedWithList(text: string, hits: CatalogHit[], used: boolean[], seg: Segmented, sentenceAt: (offset: number) => number): boolean[] {
+  const out = [...used];
+  // runs of hits joined as one list within a sentence
+  let run: number[] = [];
+  const close = () => {
+    if (run.some((k) => used[k])) for (const k of run) if (!out[k] && !isNotAUse(hits[k], seg, sentenceAt(hits[k].start))) out[k] = true;
+    run = [];
+  };
+  for (let k = 0; k < hits.length; k++) {
+    const prev = run[run.length - 1];
+    const joined = prev !== undefined && hits[k].start - hits[prev].end <= 80 && sentenceAt(hits[prev].start) === sentenceAt(hits[k].start) && LIST_JOIN.test(text.slice(hits[prev].end, hits[k].start));
+    if (!joined) close();
+    run.push(k);
+  }
+  close();
+  return out;
 }
 
 /**

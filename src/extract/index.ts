@@ -5,7 +5,7 @@ import { findController } from './controller.js';
 import { findCountries, type CountryMention } from './countryMentions.js';
 import { collectSubprocessors, findAffiliations } from './affiliates.js';
 import { NOT_A_USE, OPERATED_BY_OTHERS } from './cues.js';
-import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, type CatalogHit, type Entity, type Mention } from './entities.js';
+import { brandOnlyEntities, buildEntities, findCatalogHits, isUse, ownerOf, surfaceNames, usedWithList, type CatalogHit, type Entity, type Mention } from './entities.js';
 import { findCandidates, presentedAsOwnInstallation, type Candidate, presentedAsRecipient, receivesData } from './candidates.js';
 import { ExtractError } from './errors.js';
 import { scanNames } from './literalScan.js';
@@ -64,7 +64,9 @@ export function extractPolicy(input: string | Uint8Array, options: ExtractOption
     e.legalForm = null;
     e.brandOnly = !candidates.organisations.has(nameKey(e.name));
   }
-  const hits = catalogHits.map((hit) => ({ hit, used: isUse(hit, seg, sentenceAt(hit.start)) || candidates.covers(hit.start, hit.end) }));
+  const usedAlone = catalogHits.map((hit) => isUse(hit, seg, sentenceAt(hit.start)) || candidates.covers(hit.start, hit.end));
+  const used = usedWithList(text, catalogHits, usedAlone, seg, sentenceAt);
+  const hits = catalogHits.map((hit, k) => ({ hit, used: used[k] }));
   const provided = providersInText(text, seg, hits, entities, orgMentions, sentenceAt, (v) => !!ownerOf(v, entities));
   const makerOf = (v: Vendor) => ownerOf(v, entities) ?? provided.get(v);
   entities.push(...brandOnlyEntities(hits, entities, controllerKeys, makerOf));

@@ -174,6 +174,8 @@ function nominative(name: string, before: string): string {
   return m[1].replace(/e(?= )/gu, `e${ending}`) + name.slice(m[1].length);
 }
 
+const ACADEMIC = /^(?:med|dent|vet|rer|nat|pol|oec|phil|jur|habil|theol|pharm|paed|sc)\.$/;
+
 function plausibleName(name: string, block: ParsedBlock): boolean {
   if (!name || name.length > 120 || name.split(/\s+/).length > 12) return false;
   if (GENERIC.test(name) || ROLE_NOUN.test(name) || DPO.test(name) || AUTHORITY.test(name) || FUNCTION_WORD.test(name) || /:$/.test(name)) return false;
@@ -183,7 +185,8 @@ function plausibleName(name: string, block: ParsedBlock): boolean {
   if (form || ORG_WORD.test(name)) return true;
   // no legal form: a short run of capitalised words (a person, a firm), with connectors and a "/ brand" part
   const words = name.replace(/[(),/]/g, ' ').split(/\s+/).filter(Boolean);
-  const capitalised = words.every((w) => /^[\p{Lu}\d&]/u.test(w) || /^(?:von|van|de|der|den|zu|und|and|für|for|of|the|du|la|le|di|da|-|–|e\.V\.)$/i.test(w) || /\p{L}\.\p{L}/u.test(w));
+  // (an academic title's lower-case parts: "Dr. med. dent.", "Prof. Dr. rer. nat.")
+  const capitalised = words.every((w) => /^[\p{Lu}\d&]/u.test(w) || /^(?:von|van|de|der|den|zu|und|and|für|for|of|the|du|la|le|di|da|-|–|e\.V\.)$/i.test(w) || /\p{L}\.\p{L}/u.test(w) || ACADEMIC.test(w));
   return capitalised && words.length <= 8 && (block.address.length > 0 || words.length <= 4);
 }
 

@@ -7,7 +7,7 @@ import type { Mechanism, Role } from './types.js';
 export const ROLE_CUES: { role: Role; re: RegExp }[] = [
   {
     role: 'self_hosted',
-    re: /\b(?:selbst|eigenen?|eigene[mn]?|unsere[mn]?|von uns angemieteten)\s+(?:\S+\s+)?(?:Servern?|Webservern?)\b|\beigenen (?:Rechenzentren|Infrastruktur)\b|\bauf (?:einem )?eigenen Server\b|\b(?:hosten|betreiben|betrieben) wir\b[^.]{0,80}\b(?:selbst|eigenen?|unsere[mn]?|angemietet)|\bwir (?:hosten|betreiben|betrieben) \S+(?: \S+){0,3} (?:selbst|ausschließlich auf|auf unsere|bei unserem Schwester)|\bselbst gehostet|\bself-hosted\b|\bon our own (?:servers?|infrastructure)\b|\bwe (?:host|run|operate) \S+(?: \S+){0,3} (?:ourselves|on our own)\b|\bauf unserem eigenen Webserver\b|\binstalliert haben und betreiben\b/i,
+    re: /\b(?:selbst|eigenen?|eigene[mn]?|unsere[mn]?|von uns angemieteten)\s+(?:\S+\s+)?(?:Servern?|Webservern?)\b|\beigenen (?:Rechenzentren|Infrastruktur)\b|\bauf (?:einem )?eigenen Server\b|\b(?:hosten|betreiben|betrieben) wir\b[^.]{0,80}\b(?:selbst|eigenen?|unsere[mn]?|angemietet)|\bwir (?:hosten|betreiben|betrieben) \S+(?: \S+){0,3} (?:selbst|ausschließlich auf|auf unsere|bei unserem Schwester)|\bselbst gehostet|\bself-hosted\b|\bon our own (?:servers?|infrastructure)\b|\bwe (?:host|run|operate) \S+(?: \S+){0,3} (?:ourselves|on our own)\b|\bauf unserem eigenen Webserver\b|\binstalliert haben und betreiben\b|\blokal (?:\S+ )?(?:eingebunden|installiert|gehostet|bereitgestellt|ausgeliefert|geladen|ein\b)|\b(?:hosted|served|installed|loaded) locally\b|\blocally (?:hosted|installed|served|loaded)\b/i,
   },
   {
     role: 'joint_controller',

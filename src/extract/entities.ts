@@ -157,7 +157,7 @@ export function surfaceNames(e: Entity): Map<string, 'service' | 'alias'> {
 
 // "über" starts with a letter outside \w, so the words are bounded by letters (\p{L}), not by \b
 const USE =
-  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power)\w*|(?<!\p{L})(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei|arbeite[nt]? (?:\p{L}+ ){0,2}mit|zusammen|work(?:s|ing)? with)(?!\p{L})/iu;
+  /\b(?:nutz|verwend|einsetz|setz|eingesetzt|eingebunden|einbind|integriert|benutz|gehostet|host|betreib|use|using|provid|operat|power|embed)\w*|\bbinde[nt]?\b|(?<!\p{L})(?:Anbieter|Dienst|Tool|Plugin|Plattform|Software|via|über|mit Hilfe|mittels|bei|arbeite[nt]? (?:\p{L}+ ){0,2}mit|zusammen|work(?:s|ing)? with)(?!\p{L})/iu;
 
 export interface CatalogHit {
   name: string;

@@ -2,9 +2,13 @@ import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never policy text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'header', 'footer', 'iframe', 'button', 'select', 'head']);
-/** Elements that end a line: headings and paragraphs become lines of their own, so segmentation sees them. */
+/**
+ * Elements that end a line: headings and paragraphs become lines of their own, so segmentation
+ * sees them. A table row is one line, its cells joined by " | ": a row of a list of processors
+ * (name, purpose, seat, safeguard) is read as one item, as a text policy writes it.
+ */
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'aside', 'br', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3',
+  'p', 'div', 'section', 'article', 'main', 'aside', 'br', 'li', 'ul', 'ol', 'table', 'tr', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'address', 'hr', 'title', 'figure', 'figcaption',
 ]);
 

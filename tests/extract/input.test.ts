@@ -59,6 +59,20 @@ describe('input handling', () => {
     ]);
   });
 
+  it('reads an HTML table row as one line: each processor keeps its own seat and safeguard', () => {
+    const html = `<html><body><h1>Datenschutz</h1><p>Verantwortlicher ist die Süßwaren Müller GmbH, Gartenstraße 3, 50667 Köln.</p>
+      <h2>Dienstleister</h2><p>Wir setzen folgende Auftragsverarbeiter ein:</p>
+      <table><tr><th>Firma</th><th>Zweck</th><th>Sitz</th><th>Garantie</th></tr>
+      <tr><td>Wolkenhaus GmbH</td><td>Hosting</td><td>Deutschland</td><td>–</td></tr>
+      <tr><td>Relaymail, Inc.</td><td>Versand</td><td>USA</td><td>Standardvertragsklauseln</td></tr></table></body></html>`;
+    const g = extractPolicy(html);
+    expect(g.text).toContain('| Relaymail, Inc. | Versand | USA | Standardvertragsklauseln');
+    expect(g.recipients.map((r) => [r.name, r.role, r.transfers.map((t) => [t.country, t.mechanisms])])).toEqual([
+      ['Wolkenhaus GmbH', 'processor', []],
+      ['Relaymail, Inc.', 'processor', [['US', ['SCC']]]],
+    ]);
+  });
+
   it('gives evidence offsets that point at the quoted sentence', () => {
     const g = extractPolicy(readFileSync(new URL('../../seed/002_e5cbb0971f0f1004.txt', import.meta.url)));
     for (const r of g.recipients) for (const e of r.mentions) expect(g.text.slice(e.start, e.end)).toBe(e.quote);
